@@ -1,0 +1,45 @@
+"""Entry point for `irconcepts` and `python -m irconcepts`."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+COMMANDS = frozenset({"show", "search", "list", "themes", "related", "random", "check"})
+GLOBAL_FLAGS = frozenset({"--no-cache"})
+GLOBAL_WITH_VALUE = frozenset({"--data"})
+STOPS = frozenset({"--help", "-h", "--version", "-V", "--install-completion", "--show-completion"})
+
+
+def with_default_command(args: list[str]) -> list[str]:
+    """`irconcepts collective security` means `irconcepts show collective security`."""
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg in GLOBAL_WITH_VALUE:
+            i += 2
+        elif arg.startswith("--data=") or arg in GLOBAL_FLAGS:
+            i += 1
+        elif arg in STOPS or arg in COMMANDS:
+            return args
+        else:
+            return [*args[:i], "show", *args[i:]]
+    return args
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        from .cli import app
+
+        app(args=with_default_command(args), prog_name="irconcepts")
+    except BrokenPipeError:
+        # The reader went away (`irconcepts list | head`): stop quietly, and keep Python from
+        # complaining about the closed stdout as it exits.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

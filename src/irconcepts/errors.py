@@ -1,0 +1,32 @@
+"""One exception family. Each carries its exit code; cli.py turns them into messages."""
+
+from __future__ import annotations
+
+from .model import Problem
+
+EXIT_OK = 0
+EXIT_NOT_FOUND = 1
+EXIT_USAGE = 2
+EXIT_DATA = 3
+
+
+class IrconceptsError(Exception):
+    exit_code = 1
+
+
+class NotFoundError(IrconceptsError):
+    exit_code = EXIT_NOT_FOUND
+
+
+class UsageError(IrconceptsError):
+    exit_code = EXIT_USAGE
+
+
+class DataError(IrconceptsError):
+    """The glossary data is invalid; holds every problem found, each with file and line."""
+
+    exit_code = EXIT_DATA
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))

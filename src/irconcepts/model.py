@@ -1,0 +1,141 @@
+"""The glossary's data types: frozen records, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+THEMES: tuple[str, ...] = (
+    "theory",
+    "security",
+    "foreign-policy-and-diplomacy",
+    "institutions",
+    "history-and-events",
+    "political-economy",
+    "law-and-ethics",
+    "concepts-of-the-state",
+)
+
+SECTIONS: tuple[str, ...] = ("summary", "definition", "arguments", "cases", "related", "reading")
+
+
+@dataclass(frozen=True)
+class Citation:
+    author: str
+    year: str
+    title: str
+    published: str
+
+
+@dataclass(frozen=True)
+class Case:
+    date: str
+    event: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    term: str
+    aliases: tuple[str, ...]
+    theme: str
+    summary: str
+    definition: str
+    arguments_for: tuple[str, ...]
+    arguments_against: tuple[str, ...]
+    cases: tuple[Case, ...]
+    see_also: tuple[str, ...]
+    further_reading: tuple[Citation, ...]
+    source: str = ""  # file the entry came from, for messages
+    line: int = 0
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p.strip() for p in self.definition.split("\n\n") if p.strip()]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract: the data-file field names, nothing else."""
+        return {
+            "term": self.term,
+            "aliases": list(self.aliases),
+            "theme": self.theme,
+            "summary": self.summary,
+            "definition": self.definition,
+            "arguments": {"for": list(self.arguments_for), "against": list(self.arguments_against)},
+            "cases": [asdict(c) for c in self.cases],
+            "see_also": list(self.see_also),
+            "further_reading": [asdict(c) for c in self.further_reading],
+        }
+
+    def to_record(self) -> dict[str, Any]:
+        """The cache form: the JSON contract plus where the entry came from."""
+        record = self.to_dict()
+        record["source"] = self.source
+        record["line"] = self.line
+        return record
+
+    @classmethod
+    def from_record(cls, r: dict[str, Any]) -> Entry:
+        return cls(
+            term=r["term"],
+            aliases=tuple(r["aliases"]),
+            theme=r["theme"],
+            summary=r["summary"],
+            definition=r["definition"],
+            arguments_for=tuple(r["arguments"]["for"]),
+            arguments_against=tuple(r["arguments"]["against"]),
+            cases=tuple(Case(**c) for c in r["cases"]),
+            see_also=tuple(r["see_also"]),
+            further_reading=tuple(Citation(**c) for c in r["further_reading"]),
+            source=r.get("source", ""),
+            line=r.get("line", 0),
+        )
+
+
+@dataclass(frozen=True)
+class Match:
+    """How a query was read: the entry found, the stage that found it, and a 0-100 score."""
+
+    query: str
+    matched: str
+    method: str  # exact | alias | normalised | inflected | acronym | word-order | fuzzy
+    score: float
+    via: str = ""  # the key that matched (an alias, say), when it is not the term itself
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"query": self.query, "matched": self.matched, "method": self.method, "score": round(self.score, 1)}
+
+
+@dataclass(frozen=True)
+class LookupResult:
+    query: str
+    best: Match | None
+    alternatives: tuple[Match, ...] = ()
+    suggestions: tuple[str, ...] = ()  # terms offered when nothing is confident
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    term: str
+    score: float
+    snippet: str  # plain text; highlighted words are wrapped in ** **
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"term": self.term, "score": round(self.score, 3), "snippet": self.snippet}
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
+
+
+@dataclass
+class RelatedView:
+    term: str
+    see_also: list[tuple[str, str]] = field(default_factory=list)  # (term, summary)
+    backlinks: list[tuple[str, str]] = field(default_factory=list)

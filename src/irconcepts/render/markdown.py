@@ -1,0 +1,68 @@
+"""Markdown for notes: headings, lists and [[wikilinks]] (or plain words with links='plain'); no ANSI codes."""
+
+from __future__ import annotations
+
+from ..model import Entry, RelatedView, SearchHit
+from ..text import CROSS_REF
+from .common import citation_text, entry_sections
+
+
+def link(target: str, shown: str | None, links: str) -> str:
+    if links == "plain":
+        return shown or target
+    return f"[[{target}|{shown}]]" if shown and shown != target else f"[[{target}]]"
+
+
+def with_links(text: str, links: str) -> str:
+    return CROSS_REF.sub(lambda m: link(m.group(1).strip(), (m.group(2) or "").strip() or None, links), text)
+
+
+def entry(e: Entry, *, section: str | None = None, links: str = "wiki") -> str:
+    parts: list[str] = []
+    names = entry_sections(e, section)
+    if section is None:
+        parts.append(f"# {e.term}")
+        meta = f"*{e.theme}*"
+        if e.aliases:
+            meta += " · also: " + ", ".join(e.aliases)
+        parts.append(meta)
+    for name in names:
+        if name == "summary":
+            parts.append(f"> {e.summary}" if section is None else e.summary)
+        elif name == "definition":
+            parts.extend(with_links(p, links) for p in e.paragraphs)
+        elif name == "arguments":
+            if e.arguments_for:
+                parts.append("## Arguments for\n\n" + "\n".join(f"- {a}" for a in e.arguments_for))
+            if e.arguments_against:
+                parts.append("## Arguments against\n\n" + "\n".join(f"- {a}" for a in e.arguments_against))
+        elif name == "cases":
+            lines = [f"- **{c.date}, {c.event}.** {c.detail}" for c in e.cases]
+            parts.append("## Cases\n\n" + "\n".join(lines))
+        elif name == "related":
+            parts.append("## See also\n\n" + ", ".join(link(t, None, links) for t in e.see_also))
+        elif name == "reading":
+            lines = [f"- {citation_text(c, italic='*')}" for c in e.further_reading]
+            parts.append("## Further reading\n\n" + "\n".join(lines))
+    return "\n\n".join(parts) + "\n"
+
+
+def hits(query: str, found: list[SearchHit]) -> str:
+    lines = [f"{i}. **{h.term}**: {h.snippet}" for i, h in enumerate(found, 1)]
+    return "\n".join(lines) + "\n"
+
+
+def listing(rows: list[Entry]) -> str:
+    return "\n".join(f"- **{e.term}** ({e.theme}): {e.summary}" for e in rows) + "\n"
+
+
+def themes(counts: list[tuple[str, int]]) -> str:
+    return "\n".join(f"- {name}: {count}" for name, count in counts) + "\n"
+
+
+def related(view: RelatedView, *, links: str = "wiki") -> str:
+    out = [f"# {view.term}", "", "## See also", ""]
+    out += [f"- {link(t, None, links)}: {s}" for t, s in view.see_also] or ["- (none)"]
+    out += ["", "## Referred to by", ""]
+    out += [f"- {link(t, None, links)}: {s}" for t, s in view.backlinks] or ["- (none)"]
+    return "\n".join(out) + "\n"

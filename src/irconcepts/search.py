@@ -1,0 +1,78 @@
+"""Full-text search: BM25 over the compiled postings (term and aliases weighted highest), with snippets."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from .index import Index, search_fields
+from .model import Entry, SearchHit
+from .text import stem, stems, words
+
+K1 = 1.2
+B = 0.75
+SNIPPET_CHARS = 220
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+_TOKEN = re.compile(r"[\w'’-]+|[^\w]+")
+
+
+def search(index: Index, query: str, *, limit: int = 10) -> list[SearchHit]:
+    wanted = list(dict.fromkeys(stems(query)))
+    if not wanted or not index.entries:
+        return []
+    total = len(index.entries)
+    average = sum(index.doc_lengths) / total or 1.0
+    scores: dict[int, float] = {}
+    for token in wanted:
+        postings = index.postings.get(token)
+        if not postings:
+            continue
+        idf = math.log(1.0 + (total - len(postings) + 0.5) / (len(postings) + 0.5))
+        for number, tf in postings:
+            number = int(number)
+            norm = K1 * (1.0 - B + B * index.doc_lengths[number] / average)
+            scores[number] = scores.get(number, 0.0) + idf * tf * (K1 + 1.0) / (tf + norm)
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], index.entries[item[0]].term))[:limit]
+    return [SearchHit(index.entries[n].term, score, snippet(index.entries[n], set(wanted))) for n, score in ranked]
+
+
+def snippet(entry: Entry, wanted: set[str]) -> str:
+    """The passage that holds most of the query's words, trimmed, with those words wrapped in ** **."""
+    fields = search_fields(entry)
+    passages = [fields["summary"]]
+    for name in ("definition", "arguments"):
+        passages.extend(s for s in _SENTENCE.split(fields[name]) if s.strip())
+    passages.extend(f"{c.date}, {c.event}: {c.detail}" for c in entry.cases)
+
+    def coverage(passage: str) -> tuple[int, int]:
+        found = {stem(w) for w in words(passage)} & wanted
+        return len(found), -len(passage)
+
+    best = max(passages, key=coverage)
+    if coverage(best)[0] == 0:
+        best = fields["summary"]
+    return highlight(_trim(best, wanted), wanted)
+
+
+def _trim(passage: str, wanted: set[str]) -> str:
+    if len(passage) <= SNIPPET_CHARS:
+        return passage
+    first = min(
+        (m.start() for m in re.finditer(r"\w+", passage) if stem(m.group().casefold()) in wanted),
+        default=0,
+    )
+    start = max(0, first - SNIPPET_CHARS // 3)
+    start = passage.rfind(" ", 0, start) + 1 if start else 0
+    end = passage.find(" ", start + SNIPPET_CHARS)
+    end = len(passage) if end == -1 else end
+    return ("…" if start else "") + passage[start:end].strip() + ("…" if end < len(passage) else "")
+
+
+def highlight(passage: str, wanted: set[str]) -> str:
+    out = []
+    for token in _TOKEN.findall(passage):
+        if token[0].isalnum() and any(stem(w) in wanted for w in words(token)):
+            out.append(f"**{token}**")
+        else:
+            out.append(token)
+    return "".join(out)

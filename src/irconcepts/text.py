@@ -1,0 +1,319 @@
+"""Text helpers shared by loading, lookup and search: cross-references, normal forms, tokens and stems."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# [[term]] or [[term|shown text]]
+CROSS_REF = re.compile(r"\[\[([^\[\]|]+?)(?:\|([^\[\]]+?))?\]\]")
+
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212-_/"), " ")
+_APOSTROPHES = dict.fromkeys(map(ord, "'\u2018\u2019\u02bc`\u00b4"), None)
+_NON_WORD = re.compile(r"[^a-z0-9 ]+")
+_SPACES = re.compile(r"\s+")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an) (?=\S)")
+
+# British spellings folded to American, applied word by word after accents are stripped.
+_SPELLING_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(defen|offen|licen|preten)ce(s?)$"), r"\1se\2"),
+    (re.compile(r"(.{3,})isation(s?)$"), r"\1ization\2"),
+    (re.compile(r"(.{3,})is(e|es|ed|ing|er|ers)$"), r"\1iz\2"),
+    (re.compile(r"(.{2,}[^aeiou])our(s|ed|ing|able|ite|ites)?$"), r"\1or\2"),
+    (re.compile(r"^(cen|thea|fib|lit|met|calib|spec)tre(s?)$"), r"\1ter\2"),
+    (re.compile(r"^(cent|theat|fibr|litr|metr|calibr|spectr)es?$"), r"\1er"),
+    (re.compile(r"(.{3,})yse(s|d)?$"), r"\1yze\2"),
+    (re.compile(r"^(programme)(s?)$"), r"program\2"),
+)
+# Words in which -ise is not the verb suffix, so the spelling rule must leave them alone.
+_ISE_EXCEPTIONS = frozenset(
+    [
+        "advise",
+        "advertise",
+        "apprise",
+        "arise",
+        "chastise",
+        "circumcise",
+        "comprise",
+        "compromise",
+        "concise",
+        "despise",
+        "devise",
+        "disguise",
+        "enterprise",
+        "excise",
+        "exercise",
+        "expertise",
+        "franchise",
+        "improvise",
+        "incise",
+        "merchandise",
+        "precise",
+        "premise",
+        "promise",
+        "revise",
+        "rise",
+        "supervise",
+        "surmise",
+        "surprise",
+        "televise",
+        "treatise",
+        "wise",
+        "noise",
+        "poise",
+        "praise",
+        "raise",
+        "cruise",
+        "bruise",
+        "otherwise",
+    ]
+)
+_OUR_EXCEPTIONS = frozenset(
+    ["four", "hour", "pour", "tour", "your", "flour", "dour", "sour", "our", "devour", "contour"]
+)
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """Case, accents, dashes, apostrophes and punctuation folded away; words kept in order."""
+    text = strip_accents(text).casefold().translate(_APOSTROPHES).translate(_DASHES)
+    text = _NON_WORD.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def american(word: str) -> str:
+    if word in _ISE_EXCEPTIONS or word in _OUR_EXCEPTIONS or word.rstrip("s") in _ISE_EXCEPTIONS:
+        return word
+    for pattern, repl in _SPELLING_RULES:
+        new = pattern.sub(repl, word)
+        if new != word:
+            return new
+    return word
+
+
+def normalise(text: str) -> str:
+    """The key a lookup compares: folded, a leading article dropped, British spelling made American."""
+    folded = _LEADING_ARTICLE.sub("", fold(text))
+    return " ".join(american(w) for w in folded.split())
+
+
+def compact(text: str) -> str:
+    """normalise() without spaces, so that 'peace building', 'peace-building' and 'peacebuilding' meet."""
+    return normalise(text).replace(" ", "")
+
+
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "him",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "me",
+        "more",
+        "most",
+        "my",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+    ]
+)
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+# A light suffix stripper: enough to bring inflected and derived forms of the same word to one stem
+# (sovereign/sovereignty, anarchy/anarchical, realist/realism, hegemon/hegemony, states/state).
+_SUFFIXES: tuple[str, ...] = (
+    "izations",
+    "ization",
+    "isations",
+    "isation",
+    "ational",
+    "ically",
+    "ialism",
+    "ialist",
+    "ations",
+    "ically",
+    "alisms",
+    "alism",
+    "alist",
+    "ities",
+    "ility",
+    "ation",
+    "ivity",
+    "ively",
+    "iness",
+    "ness",
+    "ments",
+    "ment",
+    "ance",
+    "ence",
+    "ship",
+    "ical",
+    "ists",
+    "isms",
+    "ized",
+    "ised",
+    "izes",
+    "ises",
+    "ical",
+    "ism",
+    "ist",
+    "ity",
+    "ize",
+    "ise",
+    "ing",
+    "ive",
+    "ial",
+    "ian",
+    "ies",
+    "ied",
+    "ous",
+    "ful",
+    "ly",
+    "al",
+    "ed",
+    "er",
+    "ty",
+    "ic",
+    "es",
+    "y",
+    "s",
+    "e",
+)
+
+
+def stem(word: str) -> str:
+    word = american(word)
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    # a second, shorter pass catches stacked suffixes (nationalist -> nation, idealistic -> ideal)
+    for suffix in ("al", "ic", "ist", "ism", "ity", "y", "e", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 5:
+            return word[: -len(suffix)]
+    return word
+
+
+def stems(text: str, *, drop_stop_words: bool = True) -> list[str]:
+    return [stem(w) for w in words(text) if not (drop_stop_words and w in STOP_WORDS)]
+
+
+def plain_refs(text: str) -> str:
+    """Cross-references replaced by their shown text."""
+    return CROSS_REF.sub(lambda m: (m.group(2) or m.group(1)).strip(), text)
