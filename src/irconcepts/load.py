@@ -79,7 +79,10 @@ def load_text(text: str, name: str) -> LoadResult:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
-        what = " ".join(x for x in (exc.context, exc.problem) if x)
+        context = exc.context or ""
+        if exc.context_mark is not None and exc.context_mark.line + 1 != line:
+            context += f" (started at line {exc.context_mark.line + 1})"
+        what = ", ".join(x for x in (context, exc.problem) if x)
         return LoadResult(problems=[Problem(name, line, f"YAML syntax error: {what}")])
     except yaml.YAMLError as exc:
         return LoadResult(problems=[Problem(name, 0, f"YAML error: {exc}")])
@@ -163,7 +166,6 @@ class _EntryReader:
         return out
 
     def read(self, node: Any, result: LoadResult) -> None:
-        before = len(self.problems)
         fields = self.mapping(node, "entry", FIELDS)
         if fields is None:
             return
@@ -200,8 +202,10 @@ class _EntryReader:
                     arguments_against = [v for v, _ in against]
         cases = self.records(fields, "cases", label, CASE_FIELDS, ("date",))
         reading = self.records(fields, "further_reading", label, CITATION_FIELDS, ("year",))
-        if len(self.problems) > before or term is None:
+        if term is None:
             return
+        # An entry with problems is still recorded, so that references to its term do not cascade into
+        # more problems; any problem at all stops the glossary from being used.
         definition_node = fields["definition"][1]
         literal = definition_node.style == "|"
         result.entries.append(

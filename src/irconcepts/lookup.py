@@ -56,8 +56,9 @@ def _cheap_stages(index: Index, query: str) -> list[Match]:
         number, name, kind = hit
         if kind == "term" and name.casefold() == folded:
             return [_match(index, query, number, "exact", 100.0)]
-        if kind == "alias" and name.casefold() == folded:
-            return [_match(index, query, number, "alias", 100.0, via=name)]
+        alias = next((a for a in index.entries[number].aliases if a.casefold() == folded), None)
+        if alias is not None:
+            return [_match(index, query, number, "alias", 100.0, via=alias)]
         return [_match(index, query, number, "normalised", 99.0, via=name)]
     squeezed = compact(text)
     if squeezed in index.compact_keys:

@@ -39,17 +39,18 @@ def write(text: str) -> None:
     sys.stdout.flush()
 
 
-def draw(renderable: Any, choice: OutputChoice) -> None:
+def draw(renderable: Any, choice: OutputChoice, *, file: Any = None, width: int | None = None) -> None:
     from rich.console import Console  # only drawing for a terminal pays for Rich
 
-    probe = Console(file=sys.stdout)
-    width = min(probe.width, terminal_width_cap())
+    file = sys.stdout if file is None else file
+    if width is None:
+        width = min(Console(file=file).width, terminal_width_cap())
     console = Console(
-        file=sys.stdout,
+        file=file,
         width=width,
         force_terminal=choice.color,
         no_color=not choice.color,
-        color_system="auto" if choice.color else None,
+        color_system="truecolor" if choice.color else None,
         highlight=False,
         emoji=False,
         markup=False,

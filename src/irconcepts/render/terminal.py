@@ -39,6 +39,13 @@ def starred(text: str, style: str = "bold") -> Text:
     return out
 
 
+def shorten(text: str, limit: int = 72) -> str:
+    """A summary cut at a word boundary, for one-line listings."""
+    if len(text) <= limit:
+        return text
+    return text[: text.rfind(" ", 0, limit)].rstrip(",;:") + "…"
+
+
 def _heading(title: str) -> Text:
     return Text(title, style=HEADING)
 
@@ -55,8 +62,7 @@ def _bullets(items: tuple[str, ...], marker: str, style: str) -> Table:
 def entry(e: Entry, *, section: str | None = None) -> RenderableType:
     parts: list[RenderableType] = []
     if section is None:
-        title = Text(e.term, style=TERM)
-        title.append(f"  {e.theme}", style="magenta")
+        title = Text.assemble((e.term, TERM), ("  " + e.theme, "magenta"))
         parts.append(title)
         if e.aliases:
             parts.append(Text("also: " + ", ".join(e.aliases), style=DIM))
@@ -79,8 +85,7 @@ def entry(e: Entry, *, section: str | None = None) -> RenderableType:
             grid.add_column(no_wrap=True, style="yellow")
             grid.add_column()
             for c in e.cases:
-                line = Text(c.event, style="bold")
-                line.append(". " + c.detail)
+                line = Text.assemble((c.event, "bold"), ". " + c.detail)
                 grid.add_row(c.date, line)
             parts += [_heading("Cases"), grid, Text()]
         elif name == "related":
@@ -109,8 +114,7 @@ def hits(query: str, found: list[SearchHit]) -> RenderableType:
     grid.add_column(justify="right", style=DIM, no_wrap=True)
     grid.add_column()
     for i, h in enumerate(found, 1):
-        line = Text(h.term, style=TERM)
-        line.append("\n")
+        line = Text.assemble((h.term, TERM), "\n")
         line.append_text(starred(h.snippet, "bold yellow"))
         grid.add_row(f"{i}.", Padding(line, (0, 0, 1, 0)))
     return grid
@@ -139,8 +143,7 @@ def related(view: RelatedView) -> RenderableType:
     for title, items in (("see also", view.see_also), ("referred to by", view.backlinks)):
         branch = tree.add(_heading(title))
         for term, summary in items:
-            line = Text(term, style=LINK)
-            line.append(f"  {summary}", style=DIM)
+            line = Text.assemble((term, LINK), ("  " + shorten(summary), DIM))
             branch.add(line)
         if not items:
             branch.add(Text("(none)", style=DIM))

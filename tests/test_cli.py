@@ -1,0 +1,208 @@
+"""The CLI as a user meets it: stdout, stderr and exit code checked apart."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from irconcepts import __version__
+
+
+def test_bare_term_is_show_and_needs_no_quotes(run) -> None:
+    bare = run("collective", "security")
+    shown = run("show", "collective", "security")
+    assert bare.returncode == shown.returncode == 0
+    assert bare.stdout == shown.stdout
+    assert bare.stdout.startswith("# collective security\n")
+    assert bare.stderr == ""
+
+
+def test_piped_output_is_markdown_without_escape_codes(run) -> None:
+    out = run("sovereignty").stdout
+    assert "\x1b" not in out
+    assert "## Arguments for" in out and "## Further reading" in out
+    assert "[[" in out  # cross-references as wikilinks by default
+
+
+def test_links_plain(run) -> None:
+    out = run("sovereignty", "--links", "plain").stdout
+    assert "[[" not in out
+
+
+def test_misspelling_says_how_it_was_read(run) -> None:
+    result = run("soverignty")
+    assert result.returncode == 0
+    assert result.stdout.startswith("# sovereignty\n")
+    assert result.stderr == "showing sovereignty for 'soverignty' (closest match)\n"
+
+
+def test_abbreviation(run) -> None:
+    result = run("UN", "--brief")
+    assert result.returncode == 0
+    assert "193" in result.stdout or "United Nations" in result.stderr
+    assert "showing United Nations for 'UN'" in result.stderr
+
+
+def test_nothing_confident_exits_1_with_a_hint(run) -> None:
+    result = run("xyzzy")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "no entry for 'xyzzy'" in result.stderr
+    assert "irconcepts search xyzzy" in result.stderr
+
+
+def test_did_you_mean(run) -> None:
+    result = run("show", "colective sekurity regime")
+    assert result.returncode in (0, 1)
+    if result.returncode == 1:
+        assert "Did you mean:" in result.stderr and "collective security" in result.stderr
+
+
+def test_usage_error_exits_2(run) -> None:
+    result = run("show", "anarchy", "--section", "nonsense")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "nonsense" in result.stderr
+
+
+def test_unknown_theme_is_a_usage_error(run) -> None:
+    assert run("list", "--theme", "astrology").returncode == 2
+
+
+def test_invalid_data_exits_3_naming_file_and_line(run, tmp_path: Path) -> None:
+    bad = tmp_path / "mine.yaml"
+    bad.write_text("- term: NO\n  theme: theory\n  summary: x\n  definition: y\n")
+    result = run("--data", str(bad), "anarchy")
+    assert result.returncode == 3
+    assert result.stdout == ""
+    assert f"{bad}:1: term must be text" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_check_passes_on_the_packaged_glossary(run) -> None:
+    result = run("check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("ok: ")
+
+
+def test_check_reports_a_bad_file(run, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- term: anarchy\n  theme: theory\n  summary: x\n  definition: see [[nowhere at all]]\n")
+    result = run("check", str(bad))
+    assert result.returncode == 3
+    assert f"{bad}:4: entry 'anarchy': cross-reference [[nowhere at all]] resolves to no entry" in result.stderr
+
+
+def test_user_file_replaces_a_packaged_entry(run, tmp_path: Path) -> None:
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("- term: anarchy\n  theme: theory\n  summary: My own summary.\n  definition: Mine.\n")
+    assert run("--data", str(mine), "anarchy", "--brief").stdout == "My own summary.\n"
+    assert run("anarchy", "--brief", env={"IRCONCEPTS_DATA": str(mine)}).stdout == "My own summary.\n"
+
+
+def test_json_contract(run) -> None:
+    result = run("soverignty", "--format", "json")
+    data = json.loads(result.stdout)
+    assert set(data) == {
+        "term", "aliases", "theme", "summary", "definition", "arguments", "cases", "see_also",
+        "further_reading", "match", "alternatives",
+    }  # fmt: skip
+    assert data["match"] == {"query": "soverignty", "matched": "sovereignty", "method": "fuzzy",
+                             "score": data["match"]["score"]}  # fmt: skip
+    assert set(data["arguments"]) == {"for", "against"}
+    assert set(data["cases"][0]) == {"date", "event", "detail"}
+    assert set(data["further_reading"][0]) == {"author", "year", "title", "published"}
+
+
+def test_json_of_list_search_related_themes(run) -> None:
+    listing = json.loads(run("list", "-f", "json").stdout)
+    assert set(listing) == {"entries"} and set(listing["entries"][0]) == {"term", "theme", "summary"}
+    hits = json.loads(run("search", "Mukden", "railway", "-f", "json").stdout)
+    assert set(hits) == {"query", "hits"} and set(hits["hits"][0]) == {"term", "score", "snippet"}
+    related = json.loads(run("related", "sovereignty", "-f", "json").stdout)
+    assert set(related) == {"term", "see_also", "backlinks"}
+    assert related["backlinks"] and set(related["backlinks"][0]) == {"term", "summary"}
+    themes = json.loads(run("themes", "-f", "json").stdout)
+    assert [t["theme"] for t in themes["themes"]][:2] == ["theory", "security"]
+
+
+def test_section_and_brief(run) -> None:
+    cases = run("collective security", "--section", "cases").stdout
+    assert cases.startswith("## Cases") and "## Arguments" not in cases
+    brief = run("collective security", "--brief").stdout
+    assert brief.count("\n") == 1
+
+
+def test_search_highlights_in_markdown(run) -> None:
+    result = run("search", "Mukden", "railway", "explosion", "--limit", "3")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert len(lines) <= 3 and "**" in lines[0]
+
+
+def test_search_with_no_hits_exits_1(run) -> None:
+    result = run("search", "xyzzyq")
+    assert result.returncode == 1 and result.stdout == ""
+
+
+def test_list_theme_filter_and_themes(run) -> None:
+    rows = run("list", "--theme", "security").stdout.splitlines()
+    assert rows and all("(security)" in r for r in rows)
+    assert "- theory:" in run("themes").stdout
+
+
+def test_related_tree_in_terminal(run) -> None:
+    result = run("related", "sovereignty", "--format", "terminal", "--color", "never")
+    assert result.returncode == 0
+    assert "see also" in result.stdout and "referred to by" in result.stdout and "└──" in result.stdout
+
+
+def test_random_respects_theme(run) -> None:
+    data = json.loads(run("random", "--theme", "theory", "-f", "json").stdout)
+    assert data["theme"] == "theory" and data["match"]["method"] == "random"
+
+
+def test_terminal_colour_rules(run) -> None:
+    always = run("anarchy", "--format", "terminal", "--color", "always").stdout
+    assert "\x1b[" in always
+    assert "\x1b[" not in run("anarchy", "--format", "terminal").stdout
+    assert "\x1b[" in run("anarchy", env={"FORCE_COLOR": "1"}).stdout
+    # an explicit --color always is the user's latest word, so it wins over NO_COLOR in the environment
+    assert "\x1b[" in run("anarchy", "--color", "always", env={"NO_COLOR": "1"}).stdout
+
+
+def test_no_color_wins_over_auto(run) -> None:
+    assert "\x1b[" not in run("anarchy", "-f", "terminal", env={"NO_COLOR": "1", "FORCE_COLOR": ""}).stdout
+
+
+def test_data_brackets_print_as_written(run, tmp_path: Path) -> None:
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(
+        "- term: bracket test\n  theme: theory\n  summary: Has [red]brackets[/red].\n"
+        "  definition: Text with [bold]square brackets[/bold] and [[anarchy]].\n  see_also: [anarchy]\n"
+    )
+    result = run("--data", str(mine), "bracket test", "-f", "terminal", "--color", "always")
+    assert "[bold]square brackets[/bold]" in result.stdout and "[red]brackets[/red]" in result.stdout
+
+
+def test_version_and_help(run) -> None:
+    assert run("--version").stdout == f"irconcepts {__version__}\n"
+    for command in ("show", "search", "list", "themes", "related", "random", "check"):
+        result = run(command, "--help")
+        assert result.returncode == 0 and "Usage:" in result.stdout, command
+
+
+def test_closed_pipe_is_quiet(cache_dir: Path) -> None:
+    env = {"IRCONCEPTS_CACHE_DIR": str(cache_dir), "PATH": "/usr/bin:/bin"}
+    command = f"'{sys.executable}' -m irconcepts list | head -2"
+    result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, env=env, timeout=60)
+    assert len(result.stdout.splitlines()) == 2
+    assert result.stderr == ""
+
+
+def test_console_script_is_installed() -> None:
+    script = Path(sys.executable).with_name("irconcepts")
+    result = subprocess.run([str(script), "--version"], capture_output=True, text=True, timeout=60)
+    assert result.stdout.startswith("irconcepts ")
