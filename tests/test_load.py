@@ -107,7 +107,8 @@ def test_see_also_that_resolves_to_nothing(tmp_path: Path) -> None:
 
 def test_inline_reference_that_resolves_to_nothing_names_its_line(tmp_path: Path) -> None:
     bad = GOOD.replace("[[sovereignty]]", "[[hegemony]]")
-    assert problems_of(tmp_path, bad) == ["g.yaml:8: entry 'anarchy': cross-reference [[hegemony]] resolves to no entry"]
+    expected = "g.yaml:8: entry 'anarchy': cross-reference [[hegemony]] resolves to no entry"
+    assert problems_of(tmp_path, bad) == [expected]
 
 
 def test_empty_text(tmp_path: Path) -> None:
