@@ -49,7 +49,7 @@ def test_second_open_reuses_the_cache(own_cache: Path, tmp_path: Path, monkeypat
     second = open_index([str(mine)])
     assert builds == [1]
     assert first.resolve("cache test").summary == second.resolve("cache test").summary == "First."
-    assert len(list(own_cache.glob("index-*.json"))) == 1
+    assert len(list(own_cache.glob("index-*.bin"))) == 1
 
 
 def test_a_changed_source_is_rebuilt(own_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -66,24 +66,35 @@ def test_a_changed_source_is_rebuilt(own_cache: Path, tmp_path: Path, monkeypatc
 def test_a_corrupt_cache_is_rebuilt(own_cache: Path, tmp_path: Path, damage: str) -> None:
     mine = _user_file(tmp_path, "Intact.")
     open_index([str(mine)])
-    [path] = own_cache.glob("index-*.json")
-    text = path.read_text()
-    path.write_text(
-        {"truncate": text[: len(text) // 2], "garbage": "\x00\xff{", "wrong-shape": "[1, 2]", "empty": ""}[damage]
+    [path] = own_cache.glob("index-*.bin")
+    data = path.read_bytes()
+    path.write_bytes(
+        {"truncate": data[: len(data) // 2], "garbage": b"\x00\xff{", "wrong-shape": b"[1, 2]", "empty": b""}[damage]
     )
     assert open_index([str(mine)]).resolve("cache test").summary == "Intact."
-    json.loads(path.read_text())  # and the file was written afresh
+    assert path.read_bytes() == data  # and the file was written afresh
+
+
+def test_damage_found_only_on_first_use_falls_back_to_a_rebuild(own_cache: Path, tmp_path: Path) -> None:
+    mine = _user_file(tmp_path, "Whole.")
+    open_index([str(mine)])
+    [path] = own_cache.glob("index-*.bin")
+    data = bytearray(path.read_bytes())
+    tail = data.rindex(b"Whole.")  # inside the last entry's record; same size, so the header still agrees
+    data[tail - 3 : tail] = b"\x00\x00\x00"
+    path.write_bytes(bytes(data))
+    assert open_index([str(mine)]).resolve("cache test").summary == "Whole."
 
 
 def test_a_cache_with_the_wrong_key_is_not_trusted(own_cache: Path, tmp_path: Path) -> None:
     mine = _user_file(tmp_path, "Real.")
     open_index([str(mine)])
-    [path] = own_cache.glob("index-*.json")
-    data = json.loads(path.read_text())
-    data["index"]["entries"][0]["summary"] = "Forged."
-    data["key"] = "0" * 64
-    path.write_text(json.dumps(data))
-    assert all(e.summary != "Forged." for e in open_index([str(mine)]).entries)
+    [path] = own_cache.glob("index-*.bin")
+    magic, header, body = path.read_bytes().split(b"\n", 2)
+    fields = json.loads(header)
+    fields["key"] = "0" * 64
+    path.write_bytes(magic + b"\n" + json.dumps(fields).encode() + b"\n" + body.replace(b"Real.", b"Forg."))
+    assert all(e.summary != "Forg." for e in open_index([str(mine)]).entries)
 
 
 def test_unwritable_cache_dir_still_works(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -119,13 +130,16 @@ def test_concurrent_writers_never_corrupt(own_cache: Path, tmp_path: Path) -> No
     with ProcessPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(_open_in_child, [(str(own_cache), str(mine))] * 8))
     assert results == ["Raced."] * 8
-    [path] = own_cache.glob("index-*.json")
-    assert json.loads(path.read_text())["key"] == cache_key(cache.glossary_files([str(mine)]))
+    [path] = own_cache.glob("index-*.bin")
+    assert json.loads(path.read_bytes().split(b"\n")[1])["key"] == cache_key(cache.glossary_files([str(mine)]))
     assert not list(own_cache.glob(".index-*"))  # no temporary files left behind
 
 
 def test_cache_files_are_json_not_pickle(own_cache: Path) -> None:
-    open_index()
-    [path] = own_cache.glob("index-*.json")
-    assert path.read_bytes()[:1] == b"{"
+    index = open_index()
+    [path] = own_cache.glob("index-*.bin")
+    magic, header, _ = path.read_bytes().split(b"\n", 2)
+    assert magic.startswith(b"IRCONCEPTS-INDEX ")
+    spans = json.loads(header)["entries"]
+    assert len(spans) == len(index)
     assert cache_path(cache.glossary_files()) == path

@@ -1,9 +1,8 @@
 """The compiled index on disk: reused while its sources are unchanged, rebuilt when they change.
 
-The cache is JSON (never pickle: reading a cache file must not be able to run code), keyed by each source's
-path, size and modification time and by the package version, written to a temporary file and renamed into
-place so that concurrent runs never see half a file. Any unreadable, stale or corrupt cache is rebuilt; a
-cache directory that cannot be written is skipped and the index lives in memory only.
+The cache (store.py: JSON sections, never pickle) is keyed by each source's path, size and modification
+time and by the package version. Any unreadable, stale or corrupt cache is rebuilt; a cache directory that
+cannot be written is skipped and the index lives in memory only.
 """
 
 from __future__ import annotations
@@ -12,11 +11,10 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from . import __version__, store
 from .errors import DataError
 from .index import INDEX_FORMAT, Index, compile_index
 from .sources import glossary_files
@@ -52,35 +50,7 @@ def cache_key(files: list[Path]) -> str:
 def cache_path(files: list[Path]) -> Path:
     # One file per set of sources, so switching --data back and forth does not thrash a single cache.
     names = hashlib.sha256("\0".join(str(p.resolve()) for p in files).encode()).hexdigest()[:16]
-    return cache_dir() / f"index-{names}.json"
-
-
-def read_cache(path: Path, key: str) -> Index | None:
-    try:
-        with path.open("rb") as handle:
-            data = json.load(handle)
-        if data.get("key") != key:
-            return None
-        return Index.from_json(data["index"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None  # missing, truncated, corrupt or from another version: rebuild
-
-
-def write_cache(path: Path, key: str, index: Index) -> bool:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=path.parent)
-    except OSError:
-        return False
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump({"key": key, "index": index.to_json()}, handle, ensure_ascii=False, separators=(",", ":"))
-        os.replace(tmp, path)
-        return True
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        return False
+    return cache_dir() / f"index-{names}.bin"
 
 
 def build_index(files: list[Path]) -> Index:
@@ -99,8 +69,11 @@ def open_index(extra_files: list[str] | None = None, *, use_cache: bool = True) 
         return build_index(files)
     key = cache_key(files)
     path = cache_path(files)
-    index = read_cache(path, key)
-    if index is None:
-        index = build_index(files)
-        write_cache(path, key, index)
+    try:
+        return store.read(path, key, rebuild=lambda: build_index(files))
+    except store.StoreError:
+        pass  # missing, stale or damaged: build afresh
+    index = build_index(files)
+    with contextlib.suppress(OSError):  # an unwritable cache directory costs speed, not correctness
+        store.write(path, key, index)
     return index

@@ -147,7 +147,7 @@ def _resolve(index: Any, words: list[str]) -> tuple[Entry, Match, tuple[Match, .
         _say(f"showing {best.matched} for '{query}' ({how})")
     if result.alternatives:
         _say("also close: " + ", ".join(m.matched for m in result.alternatives))
-    return index.entries[index.by_term[best.matched]], best, result.alternatives
+    return index.resolve(best.matched), best, result.alternatives
 
 
 def _show_entry(
@@ -205,15 +205,15 @@ def list_terms(
     color: ColorOpt = Color.auto,
 ) -> None:
     """List every term with its summary."""
-    rows = [e for e in _index().entries if theme is None or e.theme == theme.value]
+    rows = _index().rows(theme.value if theme else None)
     _emit("listing", _choice(fmt, color, None), rows)
 
 
 @app.command()
 def themes(fmt: FormatOpt = Format.auto, color: ColorOpt = Color.auto) -> None:
     """List the themes with the number of entries in each."""
-    entries = _index().entries
-    counts = [(t, sum(1 for e in entries if e.theme == t)) for t in THEMES]
+    present = _index().themes
+    counts = [(t, present.count(t)) for t in THEMES]
     _emit("themes", _choice(fmt, color, None), counts)
 
 
@@ -249,11 +249,12 @@ def random(
     links: LinksOpt = None,
 ) -> None:
     """Show a random entry, for revision."""
-    pool = [e for e in _index().entries if theme is None or e.theme == theme.value]
+    index = _index()
+    pool = [n for n, t in enumerate(index.themes) if theme is None or t == theme.value]
     if not pool:
         _say(f"irconcepts: no entries in theme '{theme.value if theme else ''}'")
         raise typer.Exit(EXIT_NOT_FOUND)
-    entry = random_module.choice(pool)
+    entry = index.entry(random_module.choice(pool))
     match = Match(query="", matched=entry.term, method="random", score=100.0)
     _show_entry(entry, match, (), _choice(fmt, color, links), "summary" if brief else None)
 

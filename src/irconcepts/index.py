@@ -1,22 +1,28 @@
 """Entries -> the compiled index: lookup keys, backlinks and search postings, all plain JSON-able data.
 
 The index is what every command reads. It is built once per change of the data (see cache.py) so that no
-ordinary run parses YAML.
+ordinary run parses YAML. It is held in sections (meta, keys, backlinks, postings, and each entry on its
+own) so that a stored index can be read piecemeal: a lookup reads the keys and one entry, not the whole
+glossary.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
-from .model import Entry
+from .model import Entry, ListRow
 from .text import CROSS_REF, STOP_WORDS, compact, normalise, plain_refs, stems, words
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
+SECTIONS = ("meta", "keys", "backlinks", "postings")
 
 # How much a word counts in each field, for search ranking (BM25F-style weighted term frequency).
 FIELD_WEIGHTS = {"term": 6.0, "aliases": 4.0, "summary": 2.0, "definition": 1.0, "arguments": 1.0, "cases": 1.2}
+
+SectionReader = Callable[[str], Any]  # section name -> its data
+EntryReader = Callable[[int], dict[str, Any]]  # entry number -> its record
 
 
 def initials(phrase: str) -> str:
@@ -41,92 +47,152 @@ def search_fields(entry: Entry) -> dict[str, str]:
     }
 
 
-@dataclass
 class Index:
-    entries: list[Entry]
-    # normalised key -> [entry number, the name it came from, "term" or "alias"]
-    keys: dict[str, list[Any]] = field(default_factory=dict)
-    compact_keys: dict[str, int] = field(default_factory=dict)
-    stem_keys: dict[str, list[int]] = field(default_factory=dict)
-    acronyms: dict[str, list[int]] = field(default_factory=dict)
-    word_orders: dict[str, list[int]] = field(default_factory=dict)
-    backlinks: dict[str, list[str]] = field(default_factory=dict)
-    postings: dict[str, list[list[float]]] = field(default_factory=dict)  # stem -> [[entry, weighted tf], ...]
-    doc_lengths: list[float] = field(default_factory=list)
+    """The compiled glossary. Sections and entries are read on first use when the index comes from disk."""
 
-    def __post_init__(self) -> None:
-        self.by_term = {e.term: i for i, e in enumerate(self.entries)}
+    def __init__(
+        self,
+        sections: dict[str, Any] | None = None,
+        records: list[dict[str, Any]] | None = None,
+        *,
+        read_section: SectionReader | None = None,
+        read_entry: EntryReader | None = None,
+    ) -> None:
+        self._sections: dict[str, Any] = dict(sections or {})
+        self._records: dict[int, dict[str, Any]] = dict(enumerate(records)) if records is not None else {}
+        self._entries: dict[int, Entry] = {}
+        self._read_section = read_section
+        self._read_entry = read_entry
+
+    def section(self, name: str) -> Any:
+        if name not in self._sections:
+            if self._read_section is None:
+                raise KeyError(name)
+            self._sections[name] = self._read_section(name)
+        return self._sections[name]
+
+    # meta: what lists and completion need, one slot per entry
+    @property
+    def terms(self) -> list[str]:
+        return self.section("meta")["terms"]
+
+    @property
+    def summaries(self) -> list[str]:
+        return self.section("meta")["summaries"]
+
+    @property
+    def themes(self) -> list[str]:
+        return self.section("meta")["themes"]
+
+    @property
+    def aliases(self) -> list[list[str]]:
+        return self.section("meta")["aliases"]
+
+    # keys: normalised name -> [entry number, the name it came from, "term" or "alias"], and derived keys
+    @property
+    def keys(self) -> dict[str, list[Any]]:
+        return self.section("keys")["keys"]
+
+    @property
+    def compact_keys(self) -> dict[str, int]:
+        return self.section("keys")["compact"]
+
+    @property
+    def stem_keys(self) -> dict[str, list[int]]:
+        return self.section("keys")["stems"]
+
+    @property
+    def acronyms(self) -> dict[str, list[int]]:
+        return self.section("keys")["acronyms"]
+
+    @property
+    def word_orders(self) -> dict[str, list[int]]:
+        return self.section("keys")["word_orders"]
+
+    @property
+    def backlinks(self) -> dict[str, list[str]]:
+        return self.section("backlinks")
+
+    @property
+    def postings(self) -> dict[str, list[list[float]]]:
+        return self.section("postings")["postings"]
+
+    @property
+    def doc_lengths(self) -> list[float]:
+        return self.section("postings")["doc_lengths"]
+
+    def rows(self, theme: str | None = None) -> list[ListRow]:
+        return [
+            ListRow(term, entry_theme, summary)
+            for term, entry_theme, summary in zip(self.terms, self.themes, self.summaries, strict=True)
+            if theme is None or entry_theme == theme
+        ]
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def entry(self, number: int) -> Entry:
+        if number not in self._entries:
+            record = self._records.get(number)
+            if record is None:
+                if self._read_entry is None:
+                    raise IndexError(number)
+                record = self._read_entry(number)
+            self._entries[number] = Entry.from_record(record)
+        return self._entries[number]
+
+    @property
+    def entries(self) -> list[Entry]:
+        return [self.entry(n) for n in range(len(self))]
+
+    def number_of(self, term: str) -> int | None:
+        hit = self.keys.get(normalise(term))
+        return hit[0] if hit else None
 
     def resolve(self, name: str) -> Entry | None:
         """A headword or alias, in any case or spelling variant, to its entry."""
-        hit = self.keys.get(normalise(name))
-        return self.entries[hit[0]] if hit else None
+        number = self.number_of(name)
+        return None if number is None else self.entry(number)
 
-    def names(self) -> list[tuple[str, int]]:
-        """Every headword and alias with its entry number: the vocabulary of lookup and completion."""
-        return [(name, number) for number, name, _ in self.keys.values()]
+    def records(self) -> list[dict[str, Any]]:
+        return [self._records[n] if n in self._records else self.entry(n).to_record() for n in range(len(self))]
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "format": INDEX_FORMAT,
-            "entries": [e.to_record() for e in self.entries],
-            "keys": self.keys,
-            "compact_keys": self.compact_keys,
-            "stem_keys": self.stem_keys,
-            "acronyms": self.acronyms,
-            "word_orders": self.word_orders,
-            "backlinks": self.backlinks,
-            "postings": self.postings,
-            "doc_lengths": self.doc_lengths,
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Index:
-        if data.get("format") != INDEX_FORMAT:
-            raise ValueError("index format differs")
-        return cls(
-            entries=[Entry.from_record(r) for r in data["entries"]],
-            keys=data["keys"],
-            compact_keys=data["compact_keys"],
-            stem_keys=data["stem_keys"],
-            acronyms=data["acronyms"],
-            word_orders=data["word_orders"],
-            backlinks=data["backlinks"],
-            postings=data["postings"],
-            doc_lengths=data["doc_lengths"],
-        )
+    def load_all(self) -> None:
+        """Read every section and entry now (before the file they come from can change)."""
+        for name in SECTIONS:
+            self.section(name)
+        for number in range(len(self)):
+            self.entry(number)
 
 
 def compile_index(entries: list[Entry]) -> Index:
     entries = sorted(entries, key=lambda e: normalise(e.term))
-    index = Index(entries=entries)
+    keys: dict[str, list[Any]] = {}
+    compact_keys: dict[str, int] = {}
     stem_keys: dict[str, set[int]] = defaultdict(set)
     acronyms: dict[str, set[int]] = defaultdict(set)
     orders: dict[str, set[int]] = defaultdict(set)
     for number, entry in enumerate(entries):
         for name, kind in [(entry.term, "term")] + [(a, "alias") for a in entry.aliases]:
             key = normalise(name)
-            if key not in index.keys or kind == "term":
-                index.keys[key] = [number, name, kind]
-            index.compact_keys.setdefault(compact(name), number)
+            if key not in keys or kind == "term":
+                keys[key] = [number, name, kind]
+            compact_keys.setdefault(compact(name), number)
             stem_keys[" ".join(stems(name, drop_stop_words=False))].add(number)
             if letters := initials(name):
                 acronyms[letters].add(number)
             orders[word_order_key(name)].add(number)
-    index.stem_keys = {k: sorted(v) for k, v in stem_keys.items() if k}
-    index.acronyms = {k: sorted(v) for k, v in acronyms.items()}
-    index.word_orders = {k: sorted(v) for k, v in orders.items() if k}
 
     backlinks: dict[str, set[str]] = defaultdict(set)
     for entry in entries:
         targets = list(entry.see_also) + [m.group(1) for m in CROSS_REF.finditer(entry.definition)]
         for target in targets:
-            found = index.resolve(target)
-            if found is not None and found.term != entry.term:
-                backlinks[found.term].add(entry.term)
-    index.backlinks = {k: sorted(v, key=normalise) for k, v in backlinks.items()}
+            hit = keys.get(normalise(target))
+            if hit is not None and entries[hit[0]].term != entry.term:
+                backlinks[entries[hit[0]].term].add(entry.term)
 
     postings: dict[str, list[list[float]]] = defaultdict(list)
+    doc_lengths: list[float] = []
     for number, entry in enumerate(entries):
         weighted: Counter[str] = Counter()
         length = 0.0
@@ -135,8 +201,25 @@ def compile_index(entries: list[Entry]) -> Index:
             length += FIELD_WEIGHTS[name] * len(tokens)
             for token in tokens:
                 weighted[token] += FIELD_WEIGHTS[name]
-        index.doc_lengths.append(length)
+        doc_lengths.append(length)
         for token, tf in weighted.items():
             postings[token].append([number, tf])
-    index.postings = dict(postings)
-    return index
+
+    sections = {
+        "meta": {
+            "terms": [e.term for e in entries],
+            "themes": [e.theme for e in entries],
+            "summaries": [e.summary for e in entries],
+            "aliases": [list(e.aliases) for e in entries],
+        },
+        "keys": {
+            "keys": keys,
+            "compact": compact_keys,
+            "stems": {k: sorted(v) for k, v in stem_keys.items() if k},
+            "acronyms": {k: sorted(v) for k, v in acronyms.items()},
+            "word_orders": {k: sorted(v) for k, v in orders.items() if k},
+        },
+        "backlinks": {k: sorted(v, key=normalise) for k, v in backlinks.items()},
+        "postings": {"postings": dict(postings), "doc_lengths": doc_lengths},
+    }
+    return Index(sections, [e.to_record() for e in entries])

@@ -37,14 +37,14 @@ CLOSE_CALL = 4.0  # entries within this many points of the best are listed as al
 
 
 def _match(index: Index, query: str, number: int, method: str, score: float, via: str = "") -> Match:
-    return Match(query=query, matched=index.entries[number].term, method=method, score=score, via=via)
+    return Match(query=query, matched=index.terms[number], method=method, score=score, via=via)
 
 
 def _many(index: Index, query: str, numbers: list[int], method: str) -> list[Match]:
     """Several entries share a derived key: rank them by how close the query is to each headword."""
     from rapidfuzz import fuzz
 
-    ranked = sorted(numbers, key=lambda n: -fuzz.ratio(normalise(query), normalise(index.entries[n].term)))
+    ranked = sorted(numbers, key=lambda n: -fuzz.ratio(normalise(query), normalise(index.terms[n])))
     return [_match(index, query, n, method, 95.0 if i == 0 else 90.0) for i, n in enumerate(ranked)]
 
 
@@ -56,7 +56,7 @@ def _cheap_stages(index: Index, query: str) -> list[Match]:
         number, name, kind = hit
         if kind == "term" and name.casefold() == folded:
             return [_match(index, query, number, "exact", 100.0)]
-        alias = next((a for a in index.entries[number].aliases if a.casefold() == folded), None)
+        alias = next((a for a in index.aliases[number] if a.casefold() == folded), None)
         if alias is not None:
             return [_match(index, query, number, "alias", 100.0, via=alias)]
         return [_match(index, query, number, "normalised", 99.0, via=name)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 THEMES: tuple[str, ...] = (
     "theory",
@@ -90,6 +90,14 @@ class Entry:
             source=r.get("source", ""),
             line=r.get("line", 0),
         )
+
+
+class ListRow(NamedTuple):
+    """What a listing shows of an entry, read without loading the entry itself."""
+
+    term: str
+    theme: str
+    summary: str
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,9 @@ _TOKEN = re.compile(r"[\w'’-]+|[^\w]+")
 
 def search(index: Index, query: str, *, limit: int = 10) -> list[SearchHit]:
     wanted = list(dict.fromkeys(stems(query)))
-    if not wanted or not index.entries:
+    total = len(index)
+    if not wanted or not total:
         return []
-    total = len(index.entries)
     average = sum(index.doc_lengths) / total or 1.0
     scores: dict[int, float] = {}
     for token in wanted:
@@ -32,8 +32,8 @@ def search(index: Index, query: str, *, limit: int = 10) -> list[SearchHit]:
             number = int(number)
             norm = K1 * (1.0 - B + B * index.doc_lengths[number] / average)
             scores[number] = scores.get(number, 0.0) + idf * tf * (K1 + 1.0) / (tf + norm)
-    ranked = sorted(scores.items(), key=lambda item: (-item[1], index.entries[item[0]].term))[:limit]
-    return [SearchHit(index.entries[n].term, score, snippet(index.entries[n], set(wanted))) for n, score in ranked]
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], index.terms[item[0]]))[:limit]
+    return [SearchHit(index.terms[n], score, snippet(index.entry(n), set(wanted))) for n, score in ranked]
 
 
 def snippet(entry: Entry, wanted: set[str]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Entry, Match, RelatedView, SearchHit
+from ..model import Entry, ListRow, Match, RelatedView, SearchHit
 
 
 def dump(data: Any) -> str:
@@ -23,7 +23,7 @@ def hits(query: str, found: list[SearchHit]) -> str:
     return dump({"query": query, "hits": [h.to_dict() for h in found]})
 
 
-def listing(rows: list[Entry]) -> str:
+def listing(rows: list[ListRow]) -> str:
     return dump({"entries": [{"term": e.term, "theme": e.theme, "summary": e.summary} for e in rows]})
 
 

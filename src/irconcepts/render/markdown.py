@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Entry, RelatedView, SearchHit
+from ..model import Entry, ListRow, RelatedView, SearchHit
 from ..text import CROSS_REF
 from .common import citation_text, entry_sections
 
@@ -52,7 +52,7 @@ def hits(query: str, found: list[SearchHit]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def listing(rows: list[Entry]) -> str:
+def listing(rows: list[ListRow]) -> str:
     return "\n".join(f"- **{e.term}** ({e.theme}): {e.summary}" for e in rows) + "\n"
 
 

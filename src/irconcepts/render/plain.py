@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from ..model import Entry, RelatedView, SearchHit
+from ..model import Entry, ListRow, RelatedView, SearchHit
 from ..text import plain_refs
 from .common import citation_text, entry_sections
 
@@ -54,7 +54,7 @@ def hits(query: str, found: list[SearchHit]) -> str:
     return "\n".join(_wrap(f"{h.term}: {h.snippet.replace('**', '')}", f"{i}. ") for i, h in enumerate(found, 1)) + "\n"
 
 
-def listing(rows: list[Entry]) -> str:
+def listing(rows: list[ListRow]) -> str:
     return "\n".join(f"{e.term}\t{e.theme}\t{e.summary}" for e in rows) + "\n"
 
 

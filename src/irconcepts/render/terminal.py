@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from ..model import Entry, RelatedView, SearchHit
+from ..model import Entry, ListRow, RelatedView, SearchHit
 from ..text import CROSS_REF
 from .common import entry_sections
 
@@ -120,7 +120,7 @@ def hits(query: str, found: list[SearchHit]) -> RenderableType:
     return grid
 
 
-def listing(rows: list[Entry]) -> RenderableType:
+def listing(rows: list[ListRow]) -> RenderableType:
     table = Table(show_header=True, header_style=HEADING, box=None, padding=(0, 1))
     table.add_column("term", style=TERM, no_wrap=True, max_width=34)
     table.add_column("summary")
