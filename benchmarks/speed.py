@@ -1,0 +1,233 @@
+"""Whole-process timings of irconcepts, as ratios to the Python floor measured in the same run.
+
+Usage: python benchmarks/speed.py [--runs N] [--scale N] [--skip-scale]
+
+Runs each command as a new process, interleaved (one of each in turn, N rounds) so that drift in the
+machine's load touches every command alike, and prints medians. The scale run generates a valid glossary
+of N full-size entries, gives it through IRCONCEPTS_DATA with a fresh cache, and prints the first
+(compiling) run's time and peak memory, then warm lookup and completion medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pty
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PYTHON = sys.executable
+PROG = [PYTHON, "-m", "irconcepts"]
+SCRIPT = Path(PYTHON).with_name("irconcepts")
+CLI = [str(SCRIPT)] if SCRIPT.exists() else PROG
+
+
+def completion_env(shell: str, line: str) -> dict[str, str]:
+    """The environment each shell's completion script sets for one Tab press (Typer's protocol)."""
+    env = {"_IRCONCEPTS_COMPLETE": f"complete_{shell}"}
+    if shell == "bash":
+        words = line.split(" ")
+        env |= {"COMP_WORDS": line, "COMP_CWORD": str(len(words) - 1)}
+    else:
+        env["_TYPER_COMPLETE_ARGS"] = line
+        if shell == "fish":
+            env["_TYPER_COMPLETE_FISH_ACTION"] = "get-args"
+    return env
+
+
+def run_once(argv: list[str], env: dict[str, str], *, tty: bool = False) -> float:
+    start = time.perf_counter()
+    if tty:
+        # Drawn for a terminal: stdout is a pseudo-terminal, read to the end as a terminal would be.
+        leader, follower = pty.openpty()
+        proc = subprocess.Popen(argv, stdout=follower, stderr=subprocess.DEVNULL, env=env)
+        os.close(follower)
+        while True:
+            try:
+                if not os.read(leader, 65536):
+                    break
+            except OSError:
+                break
+        proc.wait()
+        os.close(leader)
+    else:
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
+    return time.perf_counter() - start
+
+
+def measure(cases: dict[str, tuple[list[str], dict[str, str], bool]], runs: int) -> dict[str, float]:
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    for _ in range(runs):
+        for name, (argv, env, tty) in cases.items():
+            times[name].append(run_once(argv, env, tty=tty))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def base_env(cache: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("IRCONCEPTS_", "_IRCONCEPTS_", "NO_COLOR"))}
+    env |= {"IRCONCEPTS_CACHE_DIR": str(cache), "COLUMNS": "100"}
+    env |= extra
+    return env
+
+
+def shipped_cases(cache: Path) -> dict[str, tuple[list[str], dict[str, str], bool]]:
+    env = base_env(cache)
+    cases = {
+        "python -c pass (floor)": ([PYTHON, "-c", "pass"], env, False),
+        "show, piped (Markdown)": ([*CLI, "collective", "security"], env, False),
+        "show, drawn for a terminal": ([*CLI, "collective", "security"], env, True),
+        "typo lookup (soverignty)": ([*CLI, "soverignty"], env, False),
+        "search (oil embargo Italy)": ([*CLI, "search", "oil", "embargo", "Italy"], env, False),
+        "list": ([*CLI, "list"], env, False),
+    }
+    for shell in ("bash", "zsh", "fish"):
+        cases[f"completion, {shell}"] = ([*CLI], env | completion_env(shell, "irconcepts show balance o"), False)
+    return cases
+
+
+def report(title: str, medians: dict[str, float], floor: float, targets: dict[str, float]) -> None:
+    print(f"\n{title}")
+    print(f"{'command':34} {'median ms':>10} {'x floor':>8} {'target':>8}")
+    for name, value in medians.items():
+        target = targets.get(name)
+        mark = "" if target is None else ("  ok" if value / floor <= target else "  OVER")
+        shown = f"≤ {target:g}x" if target else ""
+        print(f"{name:34} {value * 1000:10.1f} {value / floor:8.2f} {shown:>8}{mark}")
+
+
+SHIPPED_TARGETS = {
+    "show, piped (Markdown)": 6,
+    "show, drawn for a terminal": 12,
+    "typo lookup (soverignty)": 8,
+    "search (oil embargo Italy)": 8,
+    "completion, bash": 3,
+    "completion, zsh": 3,
+    "completion, fish": 3,
+}
+SCALE_TARGETS = {"show, piped (Markdown)": 20, "typo lookup (soverignty)": 25, "completion, bash": 6}
+
+
+def fake_glossary(count: int, path: Path) -> None:
+    """A valid glossary of `count` full-size entries (about 450 words each), all cross-referencing."""
+    rng = random.Random(1648)
+    vocabulary = [
+        "state",
+        "power",
+        "order",
+        "war",
+        "peace",
+        "treaty",
+        "alliance",
+        "norm",
+        "regime",
+        "market",
+        "security",
+        "sovereign",
+        "balance",
+        "crisis",
+        "conflict",
+        "deterrence",
+        "institution",
+        "diplomacy",
+        "empire",
+        "trade",
+        "law",
+        "rights",
+        "nation",
+        "hegemony",
+        "anarchy",
+        "system",
+    ]
+    syllables = ["ka", "lo", "mi", "ter", "van", "sel", "dor", "qui", "zen", "bra", "fol", "pet", "rum", "gis"]
+    terms = []
+    seen: set[str] = set()
+    while len(terms) < count:
+        word = "".join(rng.choice(syllables) for _ in range(rng.randint(3, 5)))
+        term = f"{word} {rng.choice(vocabulary)}"
+        if term not in seen:
+            seen.add(term)
+            terms.append(term)
+
+    def sentence(n: int) -> str:
+        return " ".join(rng.choice(vocabulary) for _ in range(n)).capitalize() + "."
+
+    with path.open("w", encoding="utf-8") as out:
+        for i, term in enumerate(terms):
+            refs = [terms[(i + k * 7919) % count] for k in (1, 2, 3, 4)]
+            paragraphs = [
+                " ".join(sentence(15) for _ in range(6)) + f" See [[{refs[0]}]] and [[{refs[1]}]]." for _ in range(3)
+            ]
+            out.write(f"- term: {term}\n  aliases: ['{term} concept', '{term}s']\n  theme: theory\n")
+            out.write(f"  summary: {sentence(25)}\n  definition: |\n")
+            out.write("\n\n".join("    " + p for p in paragraphs).replace("\n\n", "\n\n") + "\n")
+            out.write("  arguments:\n")
+            for side in ("for", "against"):
+                out.write(f"    {side}:\n" + "".join(f"      - {sentence(25)}\n" for _ in range(3)))
+            out.write(
+                "  cases:\n"
+                + "".join(
+                    f"    - {{date: '19{10 + k}', event: {sentence(3)}, detail: {sentence(20)}}}\n" for k in range(2)
+                )
+            )
+            out.write(f"  see_also: [{', '.join(refs)}]\n")
+            out.write(
+                "  further_reading:\n    - {author: 'Doe, Jane', year: '1999', title: A Book, published: A Press}\n"
+            )
+
+
+def peak_memory_mb(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, _, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if proc.stderr:
+        err = proc.stderr.read().decode()
+        if err.strip() and "showing" not in err:
+            print(err[:2000], file=sys.stderr)
+    return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--scale", type=int, default=20_000)
+    parser.add_argument("--skip-scale", action="store_true")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="irconcepts-bench-"))
+    try:
+        cache = work / "cache"
+        subprocess.run([*CLI, "list"], stdout=subprocess.DEVNULL, env=base_env(cache), check=True)  # warm the cache
+        medians = measure(shipped_cases(cache), args.runs)
+        floor = medians["python -c pass (floor)"]
+        report(f"Glossary as shipped ({args.runs} interleaved runs each, medians)", medians, floor, SHIPPED_TARGETS)
+        if args.skip_scale:
+            return
+
+        big = work / "big.yaml"
+        fake_glossary(args.scale, big)
+        scale_cache = work / "scale-cache"
+        env = base_env(scale_cache, IRCONCEPTS_DATA=str(big))
+        first, peak = peak_memory_mb([*CLI, "soverignty"], env)
+        print(f"\nWith {args.scale:,} more entries ({big.stat().st_size / 1e6:.0f} MB of YAML)")
+        print(f"first run after a data change: {first:.2f} s, peak memory {peak:.0f} MB (targets ≤ 20 s, ≤ 500 MB)")
+        cases = {
+            "python -c pass (floor)": ([PYTHON, "-c", "pass"], env, False),
+            "show, piped (Markdown)": ([*CLI, "collective", "security"], env, False),
+            "typo lookup (soverignty)": ([*CLI, "soverignty"], env, False),
+            "completion, bash": ([*CLI], env | completion_env("bash", "irconcepts show balance o"), False),
+        }
+        medians = measure(cases, args.runs)
+        report("Warm, with the large glossary", medians, medians["python -c pass (floor)"], SCALE_TARGETS)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
