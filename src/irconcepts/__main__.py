@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-COMMANDS = frozenset({"show", "search", "list", "themes", "related", "random", "check"})
+COMMANDS = frozenset({"show", "search", "list", "themes", "related", "random", "check", "completion"})
 GLOBAL_FLAGS = frozenset({"--no-cache"})
 GLOBAL_WITH_VALUE = frozenset({"--data"})
 STOPS = frozenset({"--help", "-h", "--version", "-V", "--install-completion", "--show-completion"})
@@ -28,6 +28,11 @@ def with_default_command(args: list[str]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> None:
+    if "_IRCONCEPTS_COMPLETE" in os.environ:
+        # A Tab press: answer from the compiled index without importing Typer, Rich or RapidFuzz.
+        from .complete import main as complete
+
+        sys.exit(complete())
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         from .cli import app

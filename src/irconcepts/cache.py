@@ -12,12 +12,13 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__, store
-from .errors import DataError
-from .index import INDEX_FORMAT, Index, compile_index
 from .sources import glossary_files
+
+if TYPE_CHECKING:
+    from .index import Index
 
 CACHE_ENV = "IRCONCEPTS_CACHE_DIR"
 
@@ -43,7 +44,7 @@ def source_identity(files: list[Path]) -> list[list[Any]]:
 
 
 def cache_key(files: list[Path]) -> str:
-    payload = json.dumps([__version__, INDEX_FORMAT, source_identity(files)])
+    payload = json.dumps([__version__, store.INDEX_FORMAT, source_identity(files)])
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
@@ -54,6 +55,8 @@ def cache_path(files: list[Path]) -> Path:
 
 
 def build_index(files: list[Path]) -> Index:
+    from .errors import DataError
+    from .index import compile_index
     from .validate import load_glossary  # YAML is only imported on a rebuild
 
     entries, problems = load_glossary(files)

@@ -26,7 +26,7 @@ app = typer.Typer(
     help="A glossary of the key concepts of International Relations. "
     "Type a term to read its entry: irconcepts collective security",
     no_args_is_help=True,
-    add_completion=True,
+    add_completion=False,  # our own --install-completion/--show-completion below install our own scripts
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -57,6 +57,41 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+Shell = Enum("Shell", {name: name for name in ("bash", "zsh", "fish")}, type=str)  # type: ignore[misc]
+
+
+def _shell_or_detect(shell: str | None) -> str:
+    from .completion_scripts import detect_shell
+
+    found = shell or detect_shell()
+    if found is None:
+        _say("irconcepts: cannot tell which shell you use; name it: irconcepts completion bash|zsh|fish --install")
+        raise typer.Exit(EXIT_USAGE)
+    return found
+
+
+def _show_completion(value: bool) -> None:
+    if value:
+        from .completion_scripts import script
+
+        write(script(_shell_or_detect(None)))
+        raise typer.Exit()
+
+
+def _install(shell: str) -> None:
+    from .completion_scripts import install
+
+    for path in install(shell):
+        _say(f"wrote {path}")
+    _say(f"{shell} completion installed; it works in new shells.")
+
+
+def _install_completion(value: bool) -> None:
+    if value:
+        _install(_shell_or_detect(None))
+        raise typer.Exit()
+
+
 @app.callback()
 def main_options(
     data: Annotated[
@@ -71,6 +106,24 @@ def main_options(
     version: Annotated[
         bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
+    install_completion: Annotated[
+        bool,
+        typer.Option(
+            "--install-completion",
+            callback=_install_completion,
+            is_eager=True,
+            help="Install Tab completion for your shell (bash, zsh or fish, from $SHELL).",
+        ),
+    ] = False,
+    show_completion: Annotated[
+        bool,
+        typer.Option(
+            "--show-completion",
+            callback=_show_completion,
+            is_eager=True,
+            help="Print the completion script for your shell.",
+        ),
+    ] = False,
 ) -> None:
     State.data = list(data or [])
     State.use_cache = not no_cache
@@ -80,9 +133,9 @@ def _say(message: str) -> None:
     sys.stderr.write(message + "\n")
 
 
-def _fail(error: IrconceptsError) -> typer.Exit:
+def _fail(error: IrconceptsError, *, most: int | None = 20) -> typer.Exit:
     if isinstance(error, DataError):
-        shown = error.problems[:20]
+        shown = error.problems[:most]
         for problem in shown:
             _say(str(problem))
         more = len(error.problems) - len(shown)
@@ -270,5 +323,19 @@ def check(
     paths = glossary_files([*State.data, *(files or [])])
     entries, problems = load_glossary(paths)
     if problems:
-        raise _fail(DataError(problems))
+        raise _fail(DataError(problems), most=None)
     write(f"ok: {len(entries)} entries in {len(paths)} file(s), no problems\n")
+
+
+@app.command()
+def completion(
+    shell: Annotated[Shell, typer.Argument(help="bash, zsh or fish.")],
+    install: Annotated[bool, typer.Option("--install", help="Write it where the shell finds it.")] = False,
+) -> None:
+    """Print the Tab-completion script for a shell, or install it with --install."""
+    if install:
+        _install(shell.value)
+        return
+    from .completion_scripts import script
+
+    write(script(shell.value))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from .model import Problem
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Problem
 
 EXIT_OK = 0
 EXIT_NOT_FOUND = 1

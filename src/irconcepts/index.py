@@ -8,21 +8,45 @@ glossary.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from typing import Any
 
 from .model import Entry, ListRow
-from .text import CROSS_REF, STOP_WORDS, compact, normalise, plain_refs, stems, words
+from .text import CROSS_REF, STOP_WORDS, compact, fold_word, normalise, plain_refs, stems, words
 
-INDEX_FORMAT = 2
-SECTIONS = ("meta", "keys", "backlinks", "postings")
+SECTIONS = ("meta", "keys", "backlinks", "postings")  # JSON sections; "names" is a sorted text section
+SHORT_SUMMARY = 60  # characters of summary shown beside a completion candidate
 
 # How much a word counts in each field, for search ranking (BM25F-style weighted term frequency).
 FIELD_WEIGHTS = {"term": 6.0, "aliases": 4.0, "summary": 2.0, "definition": 1.0, "arguments": 1.0, "cases": 1.2}
 
 SectionReader = Callable[[str], Any]  # section name -> its data
 EntryReader = Callable[[int], dict[str, Any]]  # entry number -> its record
+PrefixReader = Callable[[str], list[str]]  # folded prefix -> the name lines that start with it
+
+
+def completion_key(name: str) -> str:
+    """Words folded one by one (case, accents, apostrophes), joined by single spaces; hyphens are kept."""
+    return " ".join(fold_word(w) for w in name.split())
+
+
+def short(summary: str, limit: int = SHORT_SUMMARY) -> str:
+    if len(summary) <= limit:
+        return summary
+    cut = summary.rfind(" ", 0, limit)
+    return summary[: cut if cut > 0 else limit].rstrip(",;:") + "…"
+
+
+def name_lines(entries: list[Entry]) -> str:
+    """The completion vocabulary, one sorted line per name: key, name, entry number, t(erm) or a(lias), summary."""
+    lines = set()
+    for number, entry in enumerate(entries):
+        description = short(entry.summary).replace("\t", " ").replace("\n", " ")
+        for name, kind in [(entry.term, "t")] + [(alias, "a") for alias in entry.aliases]:
+            lines.add(f"{completion_key(name)}\t{name}\t{number}\t{kind}\t{description}\n")
+    return "".join(sorted(lines))
 
 
 def initials(phrase: str) -> str:
@@ -57,12 +81,14 @@ class Index:
         *,
         read_section: SectionReader | None = None,
         read_entry: EntryReader | None = None,
+        read_prefix: PrefixReader | None = None,
     ) -> None:
         self._sections: dict[str, Any] = dict(sections or {})
         self._records: dict[int, dict[str, Any]] = dict(enumerate(records)) if records is not None else {}
         self._entries: dict[int, Entry] = {}
         self._read_section = read_section
         self._read_entry = read_entry
+        self._read_prefix = read_prefix
 
     def section(self, name: str) -> Any:
         if name not in self._sections:
@@ -120,6 +146,19 @@ class Index:
     @property
     def doc_lengths(self) -> list[float]:
         return self.section("postings")["doc_lengths"]
+
+    def find_names(self, prefix: str) -> list[str]:
+        """Lines of the names section whose key starts with `prefix` (a completion_key)."""
+        if self._read_prefix is not None and "names" not in self._sections:
+            return self._read_prefix(prefix)
+        lines = self._sections.setdefault("names_list", self.section("names").splitlines(keepends=True))
+        start = bisect.bisect_left(lines, prefix)
+        found = []
+        for line in lines[start:]:
+            if not line.startswith(prefix):
+                break
+            found.append(line)
+        return found
 
     def rows(self, theme: str | None = None) -> list[ListRow]:
         return [
@@ -221,5 +260,6 @@ def compile_index(entries: list[Entry]) -> Index:
         },
         "backlinks": {k: sorted(v, key=normalise) for k, v in backlinks.items()},
         "postings": {"postings": dict(postings), "doc_lengths": doc_lengths},
+        "names": name_lines(entries),
     }
     return Index(sections, [e.to_record() for e in entries])

@@ -1,11 +1,12 @@
-"""The on-disk form of a compiled index: one file of JSON sections, each readable on its own.
+"""The on-disk form of a compiled index: one file of sections, each readable on its own.
 
     line 1   magic and format number
     line 2   header: {"key", "size", "sections": {name: [start, end]}, "entries": [[start, end], ...]}
-    rest     the sections and then each entry, as JSON, at those byte offsets (counted from line 3)
+    rest     the sections and then each entry at those byte offsets (counted from line 3): JSON, except
+             "names", sorted text lines that completion searches in place without reading them all
 
-JSON, never pickle, so that reading a cache file cannot run code. The file is written to a temporary name
-and renamed into place, so a reader sees either the old file or the new one whole.
+JSON and text, never pickle, so that reading a cache file cannot run code. The file is written to a
+temporary name and renamed into place, so a reader sees either the old file or the new one whole.
 """
 
 from __future__ import annotations
@@ -16,11 +17,14 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from .index import INDEX_FORMAT, SECTIONS, Index
+if TYPE_CHECKING:
+    from .index import Index
 
+INDEX_FORMAT = 4
 MAGIC = f"IRCONCEPTS-INDEX {INDEX_FORMAT}\n".encode()
+TEXT_SECTIONS = ("names",)
 
 
 class StoreError(Exception):
@@ -33,12 +37,15 @@ def _json(data: Any) -> bytes:
 
 def write(path: Path, key: str, index: Index) -> None:
     """Raises OSError when the file cannot be written; never leaves a partial file at `path`."""
+    from .index import SECTIONS
+
     chunks: list[bytes] = []
     offset = 0
     places: dict[str, list[int]] = {}
     entries: list[list[int]] = []
-    for name in SECTIONS:
-        blob = _json(index.section(name))
+    for name in (*SECTIONS, *TEXT_SECTIONS):
+        data = index.section(name)
+        blob = data.encode("utf-8") if name in TEXT_SECTIONS else _json(data)
         places[name] = [offset, offset + len(blob)]
         chunks.append(blob)
         offset += len(blob)
@@ -63,59 +70,136 @@ def write(path: Path, key: str, index: Index) -> None:
         raise
 
 
+class _Opened:
+    """A stored index file with its header read and checked."""
+
+    def __init__(self, path: Path, key: str) -> None:
+        try:
+            self.handle: IO[bytes] = path.open("rb")
+        except OSError as exc:
+            raise StoreError(str(exc)) from exc
+        try:
+            if self.handle.readline() != MAGIC:
+                raise StoreError("not an index of this format")
+            header = json.loads(self.handle.readline())
+            if header.get("key") != key:
+                raise StoreError("stale")
+            self.base = self.handle.tell()
+            if os.fstat(self.handle.fileno()).st_size != self.base + header["size"]:
+                raise StoreError("truncated")
+            self.places: dict[str, list[int]] = header["sections"]
+            self.spans: list[list[int]] = header["entries"]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            self.handle.close()
+            raise StoreError(f"unreadable header: {exc}") from exc
+
+    def raw(self, start: int, end: int) -> bytes:
+        self.handle.seek(self.base + start)
+        return self.handle.read(end - start)
+
+    def json(self, start: int, end: int) -> Any:
+        return json.loads(self.raw(start, end))
+
+    def prefix_lines(self, prefix: str) -> list[str]:
+        """The lines of the sorted names section that start with `prefix`, found by binary search on disk."""
+        start, end = self.places["names"]
+        target = prefix.encode("utf-8")
+        lo, hi = start, end
+        # Invariant: every line starting before lo sorts below target; the answer starts at or before hi.
+        while lo < hi:
+            mid = (lo + hi) // 2
+            line_start = self._line_start(mid, start)
+            line = self._line_at(line_start, end)
+            if line < target:
+                lo = line_start + len(line) + 1
+            else:
+                hi = line_start
+        found: list[str] = []
+        position = lo
+        while position < end:
+            line = self._line_at(position, end)
+            if not line.startswith(target):
+                break
+            found.append(line.decode("utf-8") + "\n")
+            position += len(line) + 1
+        return found
+
+    def _line_start(self, position: int, floor: int) -> int:
+        # Step back to the start of the line holding `position`.
+        chunk_start = max(floor, position - 512)
+        while True:
+            chunk = self.raw(chunk_start, position)
+            cut = chunk.rfind(b"\n")
+            if cut >= 0:
+                return chunk_start + cut + 1
+            if chunk_start == floor:
+                return floor
+            position = chunk_start
+            chunk_start = max(floor, chunk_start - 512)
+
+    def _line_at(self, position: int, end: int) -> bytes:
+        self.handle.seek(self.base + position)
+        line = self.handle.readline(max(0, end - position))
+        return line.rstrip(b"\n")
+
+
 def read(path: Path, key: str, rebuild: Callable[[], Index]) -> Index:
     """The stored index, whose sections are read on first use. Raises StoreError if it cannot be trusted.
 
     A section found corrupt only later, on first use, is taken from `rebuild()` instead.
     """
-    try:
-        handle: IO[bytes] = path.open("rb")
-    except OSError as exc:
-        raise StoreError(str(exc)) from exc
-    try:
-        if handle.readline() != MAGIC:
-            raise StoreError("not an index of this format")
-        header = json.loads(handle.readline())
-        if header.get("key") != key:
-            raise StoreError("stale")
-        base = handle.tell()
-        if os.fstat(handle.fileno()).st_size != base + header["size"]:
-            raise StoreError("truncated")
-        places: dict[str, list[int]] = header["sections"]
-        spans: list[list[int]] = header["entries"]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        handle.close()
-        raise StoreError(f"unreadable header: {exc}") from exc
+    from .index import Index
 
+    opened = _Opened(path, key)
     fresh: list[Index] = []
 
-    def span(start: int, end: int) -> Any:
-        handle.seek(base + start)
-        return json.loads(handle.read(end - start))
+    def fallback() -> Index:
+        if not fresh:
+            fresh.append(rebuild())
+        return fresh[0]
 
     def read_section(name: str) -> Any:
         if not fresh:
             try:
-                return span(*places[name])
-            except (OSError, ValueError):
-                fresh.append(rebuild())
-        return fresh[0].section(name)
+                start, end = opened.places[name]
+                return opened.raw(start, end).decode("utf-8") if name in TEXT_SECTIONS else opened.json(start, end)
+            except (OSError, ValueError, KeyError):
+                pass
+        return fallback().section(name)
 
     def read_entry(number: int) -> dict[str, Any]:
         if not fresh:
             try:
-                return span(*spans[number])
-            except (OSError, ValueError):
-                fresh.append(rebuild())
-        return fresh[0].entry(number).to_record()
+                return opened.json(*opened.spans[number])
+            except (OSError, ValueError, IndexError):
+                pass
+        return fallback().entry(number).to_record()
 
-    index = Index(read_section=read_section, read_entry=read_entry)
+    def read_prefix(prefix: str) -> list[str]:
+        if not fresh:
+            try:
+                return opened.prefix_lines(prefix)
+            except (OSError, ValueError, KeyError):
+                pass
+        return fallback().find_names(prefix)
+
     try:
-        meta = span(*places["meta"])  # a cheap check that the body is what the header says
-        if len(meta["terms"]) != len(spans):
+        meta = opened.json(*opened.places["meta"])  # a cheap check that the body is what the header says
+        if len(meta["terms"]) != len(opened.spans):
             raise StoreError("entry count differs")
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        handle.close()
+        opened.handle.close()
         raise StoreError(f"corrupt: {exc}") from exc
-    index._sections["meta"] = meta
+    index = Index({"meta": meta}, read_section=read_section, read_entry=read_entry, read_prefix=read_prefix)
     return index
+
+
+def find_names(path: Path, key: str, prefix: str) -> list[str]:
+    """Completion's shortcut: name lines by prefix, straight from the file, without building an Index."""
+    opened = _Opened(path, key)
+    try:
+        return opened.prefix_lines(prefix)
+    except (OSError, ValueError, KeyError) as exc:
+        raise StoreError(str(exc)) from exc
+    finally:
+        opened.handle.close()

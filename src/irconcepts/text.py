@@ -85,6 +85,11 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def fold_word(word: str) -> str:
+    """One word folded for prefix matching: case, accents and apostrophes go; hyphens stay."""
+    return strip_accents(word).casefold().translate(_APOSTROPHES)
+
+
 def american(word: str) -> str:
     if word in _ISE_EXCEPTIONS or word in _OUR_EXCEPTIONS or word.rstrip("s") in _ISE_EXCEPTIONS:
         return word
