@@ -27,7 +27,11 @@ from irconcepts.text import normalise
         ("MI", "Mukden incident", "acronym"),
         ("power of balance", "balance of power", "word-order"),
         ("soverignty", "sovereignty", "fuzzy"),
-        ("balanse of power", "balance of power", "fuzzy"),
+        ("balanse of power", "balance of power", "inflected"),
+        ("balance of pwoer", "balance of power", "fuzzy"),
+        ("Congress of Vienna balance of power", "balance of power", "contained"),
+        ("sovereignty and anarchy", "sovereignty", "contained"),
+        ("anarchy vs sovereignty", "anarchy", "contained"),
         ("what is anarchy", "anarchy", "exact"),
     ],
 )
@@ -37,7 +41,10 @@ def test_stages(mini_index: Index, query: str, term: str, method: str) -> None:
     assert (result.best.matched, result.best.method) == (term, method)
 
 
-@pytest.mark.parametrize("query", ["xyzzy", "chocolate cake recipe", "photosynthesis", "qqqq"])
+@pytest.mark.parametrize(
+    "query",
+    ["xyzzy", "chocolate cake recipe", "photosynthesis", "qqqq", "power nap", "Kenneth Waltz balance sheet"],
+)
 def test_nonsense_is_refused(mini_index: Index, query: str) -> None:
     result = lookup(mini_index, query)
     assert result.best is None
@@ -62,3 +69,14 @@ def test_key_helpers() -> None:
     assert normalise("Organisation for Security and Co-operation") == "organization for security and co operation"
     assert normalise("defence") == normalise("defense")
     assert normalise("The Centre") == "center"
+
+
+def test_two_entries_named_gives_the_other_as_an_alternative(mini_index: Index) -> None:
+    result = lookup(mini_index, "sovereignty and anarchy")
+    assert result.best and result.best.matched == "sovereignty"
+    assert [m.matched for m in result.alternatives] == ["anarchy"]
+
+
+def test_extra_words_must_be_explained_by_the_entry(mini_index: Index) -> None:
+    # Waltz appears only in the reading list of the fixture's entry, not in its text
+    assert lookup(mini_index, "Kenneth Waltz balance of power").best is None

@@ -43,8 +43,15 @@ def source_identity(files: list[Path]) -> list[list[Any]]:
     return identity
 
 
+# The modules whose code shapes the compiled index: a change to any of them (an upgrade, or a
+# developer's edit) makes old caches stale even when the version number has not moved.
+INDEX_CODE = ("index.py", "text.py", "load.py", "validate.py", "model.py", "store.py")
+
+
 def cache_key(files: list[Path]) -> str:
-    payload = json.dumps([__version__, store.INDEX_FORMAT, source_identity(files)])
+    here = Path(__file__).parent
+    code = source_identity([here / name for name in INDEX_CODE])
+    payload = json.dumps([__version__, store.INDEX_FORMAT, source_identity(files), code])
     return hashlib.sha256(payload.encode()).hexdigest()
 
 

@@ -196,7 +196,12 @@ def _resolve(index: Any, words: list[str]) -> tuple[Entry, Match, tuple[Match, .
         raise typer.Exit(EXIT_NOT_FOUND)
     best = result.best
     if best.method != "exact":
-        how = {"alias": f"alias '{best.via}'", "fuzzy": "closest match"}.get(best.method, f"{best.method} match")
+        how = {
+            "alias": f"alias '{best.via}'",
+            "fuzzy": "closest match",
+            "contained": "the term found in your words",
+            "search": "best full-text match",
+        }.get(best.method, f"{best.method} match")
         _say(f"showing {best.matched} for '{query}' ({how})")
     if result.alternatives:
         _say("also close: " + ", ".join(m.matched for m in result.alternatives))

@@ -49,9 +49,9 @@ def name_lines(entries: list[Entry]) -> str:
     return "".join(sorted(lines))
 
 
-def initials(phrase: str) -> str:
-    """'North Atlantic Treaty Organization' -> 'nato'; function words are skipped."""
-    parts = [w for w in words(phrase) if w not in STOP_WORDS]
+def initials(phrase: str, *, keep_function_words: bool = False) -> str:
+    """'North Atlantic Treaty Organization' -> 'nato'; function words are skipped unless asked for."""
+    parts = [w for w in words(phrase) if keep_function_words or w not in STOP_WORDS]
     return "".join(w[0] for w in parts) if len(parts) >= 2 else ""
 
 
@@ -218,7 +218,8 @@ def compile_index(entries: list[Entry]) -> Index:
                 keys[key] = [number, name, kind]
             compact_keys.setdefault(compact(name), number)
             stem_keys[" ".join(stems(name, drop_stop_words=False))].add(number)
-            if letters := initials(name):
+            # both 'bp' and 'bop' for balance of power: students write either
+            for letters in {initials(name), initials(name, keep_function_words=True)} - {""}:
                 acronyms[letters].add(number)
             orders[word_order_key(name)].add(number)
 

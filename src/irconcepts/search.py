@@ -16,13 +16,13 @@ _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 _TOKEN = re.compile(r"[\w'’-]+|[^\w]+")
 
 
-def search(index: Index, query: str, *, limit: int = 10) -> list[SearchHit]:
-    wanted = list(dict.fromkeys(stems(query)))
+def scores(index: Index, wanted: list[str]) -> dict[int, float]:
+    """BM25 score of every entry holding any of the stems `wanted`."""
     total = len(index)
     if not wanted or not total:
-        return []
+        return {}
     average = sum(index.doc_lengths) / total or 1.0
-    scores: dict[int, float] = {}
+    found: dict[int, float] = {}
     for token in wanted:
         postings = index.postings.get(token)
         if not postings:
@@ -31,9 +31,21 @@ def search(index: Index, query: str, *, limit: int = 10) -> list[SearchHit]:
         for number, tf in postings:
             number = int(number)
             norm = K1 * (1.0 - B + B * index.doc_lengths[number] / average)
-            scores[number] = scores.get(number, 0.0) + idf * tf * (K1 + 1.0) / (tf + norm)
-    ranked = sorted(scores.items(), key=lambda item: (-item[1], index.terms[item[0]]))[:limit]
-    return [SearchHit(index.terms[n], score, snippet(index.entry(n), set(wanted))) for n, score in ranked]
+            found[number] = found.get(number, 0.0) + idf * tf * (K1 + 1.0) / (tf + norm)
+    return found
+
+
+def ranked(index: Index, wanted: list[str], limit: int) -> list[tuple[int, float]]:
+    by_score = sorted(scores(index, wanted).items(), key=lambda item: (-item[1], index.terms[item[0]]))
+    return by_score[:limit]
+
+
+def search(index: Index, query: str, *, limit: int = 10) -> list[SearchHit]:
+    wanted = list(dict.fromkeys(stems(query)))
+    return [
+        SearchHit(index.terms[n], score, snippet(index.entry(n), set(wanted)))
+        for n, score in ranked(index, wanted, limit)
+    ]
 
 
 def snippet(entry: Entry, wanted: set[str]) -> str:

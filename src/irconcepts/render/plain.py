@@ -12,7 +12,9 @@ WIDTH = 80
 
 
 def _wrap(text: str, indent: str = "", width: int = WIDTH) -> str:
-    return textwrap.fill(text, width=width, initial_indent=indent, subsequent_indent=" " * len(indent))
+    return textwrap.fill(
+        text, width=width, initial_indent=indent, subsequent_indent=" " * len(indent), break_on_hyphens=False
+    )
 
 
 def _heading(title: str) -> str:
