@@ -142,4 +142,4 @@ def test_cache_files_are_json_not_pickle(own_cache: Path) -> None:
     assert magic.startswith(b"IRCONCEPTS-INDEX ")
     spans = json.loads(header)["entries"]
     assert len(spans) == len(index)
-    assert cache_path(cache.glossary_files()) == path
+    assert Path(cache_path(cache.glossary_files())) == path

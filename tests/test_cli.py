@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from irconcepts import __version__
 
 
@@ -206,3 +208,33 @@ def test_console_script_is_installed() -> None:
     script = Path(sys.executable).with_name("irconcepts")
     result = subprocess.run([str(script), "--version"], capture_output=True, text=True, timeout=60)
     assert result.stdout.startswith("irconcepts ")
+
+
+FAST_LINES = [
+    ["collective", "security"],
+    ["show", "soverignty", "--format", "json"],
+    ["show", "UN", "-b"],
+    ["show", "realism", "--section=cases", "--links", "wiki"],
+    ["show", "xyzzy"],
+    ["search", "oil", "embargo", "Italy", "-n", "2"],
+    ["search", "xyzzyq", "-f", "json"],
+    ["list", "-t", "security"],
+    ["--no-cache", "list", "--format", "plain"],
+    ["show", "anarchy", "-f", "terminal", "--color", "always"],
+]
+
+
+@pytest.mark.parametrize("line", FAST_LINES, ids=" ".join)
+def test_fast_path_and_typer_path_agree(run, line: list[str]) -> None:
+    fast = run(*line)
+    slow = run(*line, env={"IRCONCEPTS_NO_FASTPATH": "1"})
+    assert (fast.returncode, fast.stdout, fast.stderr) == (slow.returncode, slow.stdout, slow.stderr)
+
+
+@pytest.mark.parametrize(
+    "line", [["show", "anarchy", "--format", "yaml"], ["show", "--help"], ["search", "war", "-n", "0"], ["list", "x"]]
+)
+def test_lines_the_fast_path_declines_still_get_typer_errors(run, line: list[str]) -> None:
+    result = run(*line)
+    assert result.returncode in (0, 2)
+    assert ("Usage:" in result.stdout) or ("Usage:" in result.stderr)

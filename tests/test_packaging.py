@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-from irconcepts.sources import packaged_data
+from irconcepts.sources import packaged_data as packaged
+
+
+def packaged_data() -> Path:
+    return Path(packaged())
 
 
 def test_the_installed_package_finds_its_glossary() -> None:

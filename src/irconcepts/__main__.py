@@ -33,11 +33,18 @@ def main(argv: list[str] | None = None) -> None:
         from .complete import main as complete
 
         sys.exit(complete())
-    args = list(sys.argv[1:] if argv is None else argv)
+    args = with_default_command(list(sys.argv[1:] if argv is None else argv))
     try:
+        if os.environ.get("IRCONCEPTS_NO_FASTPATH") != "1":
+            from .fastpath import run
+
+            code = run(args)
+            if code is not None:
+                sys.stdout.flush()
+                sys.exit(code)
         from .cli import app
 
-        app(args=with_default_command(args), prog_name="irconcepts")
+        app(args=args, prog_name="irconcepts")
     except BrokenPipeError:
         # The reader went away (`irconcepts list | head`): stop quietly, and keep Python from
         # complaining about the closed stdout as it exits.

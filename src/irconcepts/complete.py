@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from .shellwords import Word, bash_quote, split
 
@@ -83,19 +82,24 @@ COMMAND_OPTIONS: dict[str, dict[str, tuple[str, tuple[str, ...] | None]]] = {
 TERM_COMMANDS = ("show", "related")
 
 
-@dataclass(frozen=True)
+# Plain classes, not dataclasses or NamedTuples: those imports and class factories cost a Tab press ~8 ms.
 class Candidate:
-    value: str  # the text of the word being completed, as the program should receive it
-    help: str = ""
+    __slots__ = ("help", "value")
+
+    def __init__(self, value: str, help: str = "") -> None:
+        self.value = value  # the text of the word being completed, as the program should receive it
+        self.help = help
 
 
-@dataclass(frozen=True)
 class Request:
-    shell: str
-    words: list[Word]  # finished words, the program's name first
-    current: Word  # the word under the cursor
-    protocol: int  # 2 for our own scripts, 1 for Typer's stock ones
-    readline_word: str | None  # bash: the part of the current word that readline replaces
+    __slots__ = ("current", "protocol", "readline_word", "shell", "words")
+
+    def __init__(self, shell: str, words: list[Word], current: Word, protocol: int, readline_word: str | None) -> None:
+        self.shell = shell
+        self.words = words  # finished words, the program's name first
+        self.current = current  # the word under the cursor
+        self.protocol = protocol  # 2 for our own scripts, 1 for Typer's stock ones
+        self.readline_word = readline_word  # bash: the part of the current word that readline replaces
 
 
 def parse_request(env: Mapping[str, str]) -> Request | None:
@@ -141,8 +145,7 @@ def _files(prefix: str) -> list[Candidate]:
 
 def _terms(typed: list[str], current: str, data: list[str]) -> list[Candidate]:
     """Headwords and aliases that continue the words typed so far, case- and accent-insensitively."""
-    from .index import completion_key
-    from .text import fold_word
+    from .folding import completion_key, fold_word
 
     prefix = " ".join([*(completion_key(w) for w in typed), fold_word(current)])
     lines = _name_lines(prefix, data)

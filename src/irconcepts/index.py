@@ -13,30 +13,19 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from typing import Any
 
+from .folding import completion_key, short
 from .model import Entry, ListRow
-from .text import CROSS_REF, STOP_WORDS, compact, fold_word, normalise, plain_refs, stems, words
+from .text import CROSS_REF, STOP_WORDS, compact, normalise, plain_refs, stems, words
 
-SECTIONS = ("meta", "keys", "backlinks", "postings")  # JSON sections; "names" is a sorted text section
-SHORT_SUMMARY = 60  # characters of summary shown beside a completion candidate
+SECTIONS = ("meta", "keys", "backlinks", "lengths")  # JSON sections
+TEXT_SECTIONS = ("names", "postings")  # sorted text lines, searched in place on disk
 
 # How much a word counts in each field, for search ranking (BM25F-style weighted term frequency).
 FIELD_WEIGHTS = {"term": 6.0, "aliases": 4.0, "summary": 2.0, "definition": 1.0, "arguments": 1.0, "cases": 1.2}
 
 SectionReader = Callable[[str], Any]  # section name -> its data
 EntryReader = Callable[[int], dict[str, Any]]  # entry number -> its record
-PrefixReader = Callable[[str], list[str]]  # folded prefix -> the name lines that start with it
-
-
-def completion_key(name: str) -> str:
-    """Words folded one by one (case, accents, apostrophes), joined by single spaces; hyphens are kept."""
-    return " ".join(fold_word(w) for w in name.split())
-
-
-def short(summary: str, limit: int = SHORT_SUMMARY) -> str:
-    if len(summary) <= limit:
-        return summary
-    cut = summary.rfind(" ", 0, limit)
-    return summary[: cut if cut > 0 else limit].rstrip(",;:") + "…"
+PrefixReader = Callable[[str, str], list[str]]  # (text section, prefix) -> its lines that start with it
 
 
 def name_lines(entries: list[Entry]) -> str:
@@ -140,18 +129,27 @@ class Index:
         return self.section("backlinks")
 
     @property
-    def postings(self) -> dict[str, list[list[float]]]:
-        return self.section("postings")["postings"]
-
-    @property
     def doc_lengths(self) -> list[float]:
-        return self.section("postings")["doc_lengths"]
+        return self.section("lengths")
+
+    def posting(self, token: str) -> list[tuple[int, float]]:
+        """The entries holding a stem, each with the stem's field-weighted frequency there."""
+        cache = self._sections.setdefault("posting_cache", {})
+        if token not in cache:
+            lines = self.lines("postings", token + "\t")
+            pairs = lines[0].rstrip("\n").split("\t", 1)[1].split() if lines else []
+            cache[token] = [(int(n), float(tf)) for n, tf in (pair.split(":") for pair in pairs)]
+        return cache[token]
 
     def find_names(self, prefix: str) -> list[str]:
         """Lines of the names section whose key starts with `prefix` (a completion_key)."""
-        if self._read_prefix is not None and "names" not in self._sections:
-            return self._read_prefix(prefix)
-        lines = self._sections.setdefault("names_list", self.section("names").splitlines(keepends=True))
+        return self.lines("names", prefix)
+
+    def lines(self, section: str, prefix: str) -> list[str]:
+        """The lines of a sorted text section that start with `prefix`."""
+        if self._read_prefix is not None and section not in self._sections:
+            return self._read_prefix(section, prefix)
+        lines = self._sections.setdefault(section + "_list", self.section(section).splitlines(keepends=True))
         start = bisect.bisect_left(lines, prefix)
         found = []
         for line in lines[start:]:
@@ -198,7 +196,7 @@ class Index:
 
     def load_all(self) -> None:
         """Read every section and entry now (before the file they come from can change)."""
-        for name in SECTIONS:
+        for name in (*SECTIONS, *TEXT_SECTIONS):
             self.section(name)
         for number in range(len(self)):
             self.entry(number)
@@ -260,7 +258,10 @@ def compile_index(entries: list[Entry]) -> Index:
             "word_orders": {k: sorted(v) for k, v in orders.items() if k},
         },
         "backlinks": {k: sorted(v, key=normalise) for k, v in backlinks.items()},
-        "postings": {"postings": dict(postings), "doc_lengths": doc_lengths},
+        "lengths": doc_lengths,
+        "postings": "".join(
+            f"{token}\t{' '.join(f'{n}:{tf:g}' for n, tf in hits)}\n" for token, hits in sorted(postings.items())
+        ),
         "names": name_lines(entries),
     }
     return Index(sections, [e.to_record() for e in entries])

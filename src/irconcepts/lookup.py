@@ -97,7 +97,7 @@ def _explained(index: Index, number: int, leftover: list[str], wanted: list[str]
 
     if number not in {n for n, _ in ranked(index, wanted, EXPLAINED_RANK)}:
         return False
-    weight = sum(tf for word in leftover for n, tf in index.postings.get(word, []) if int(n) == number)
+    weight = sum(tf for word in leftover for n, tf in index.posting(word) if n == number)
     return weight >= EXPLAINED_WEIGHT
 
 

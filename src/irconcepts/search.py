@@ -7,7 +7,7 @@ import re
 
 from .index import Index, search_fields
 from .model import Entry, SearchHit
-from .text import stem, stems, words
+from .text import fold, stem, stems, words
 
 K1 = 1.2
 B = 0.75
@@ -24,12 +24,11 @@ def scores(index: Index, wanted: list[str]) -> dict[int, float]:
     average = sum(index.doc_lengths) / total or 1.0
     found: dict[int, float] = {}
     for token in wanted:
-        postings = index.postings.get(token)
+        postings = index.posting(token)
         if not postings:
             continue
         idf = math.log(1.0 + (total - len(postings) + 0.5) / (len(postings) + 0.5))
         for number, tf in postings:
-            number = int(number)
             norm = K1 * (1.0 - B + B * index.doc_lengths[number] / average)
             found[number] = found.get(number, 0.0) + idf * tf * (K1 + 1.0) / (tf + norm)
     return found
@@ -57,7 +56,10 @@ def snippet(entry: Entry, wanted: set[str]) -> str:
     passages.extend(f"{c.date}, {c.event}: {c.detail}" for c in entry.cases)
 
     def coverage(passage: str) -> tuple[int, int]:
-        found = {stem(w) for w in words(passage)} & wanted
+        folded = fold(passage)
+        if not any(w in folded for w in wanted):  # a stem is a prefix of its words: cheap rejection
+            return 0, -len(passage)
+        found = {stem(w) for w in folded.split()} & wanted
         return len(found), -len(passage)
 
     best = max(passages, key=coverage)

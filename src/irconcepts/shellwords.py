@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 # Characters a bash word needs escaped to be read back as itself (COMP_WORDBREAKS included).
 _BASH_SPECIAL = frozenset(" \t\n'\"\\$`!*?[](){}<>|&;#=:,~^")
 
 
-@dataclass(frozen=True)
 class Word:
-    text: str  # the word as the program will receive it
-    raw: str  # the word as typed
-    quote: str | None = None  # the quote still open at its end, if any
+    __slots__ = ("quote", "raw", "text")
+
+    def __init__(self, text: str, raw: str, quote: str | None = None) -> None:
+        self.text = text  # the word as the program will receive it
+        self.raw = raw  # the word as typed
+        self.quote = quote  # the quote still open at its end, if any
 
 
 def split(line: str) -> tuple[list[Word], Word]:

@@ -14,17 +14,14 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .index import Index
 
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 MAGIC = f"IRCONCEPTS-INDEX {INDEX_FORMAT}\n".encode()
-TEXT_SECTIONS = ("names",)
 
 
 class StoreError(Exception):
@@ -35,9 +32,9 @@ def _json(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def write(path: Path, key: str, index: Index) -> None:
+def write(path: str, key: str, index: Index) -> None:
     """Raises OSError when the file cannot be written; never leaves a partial file at `path`."""
-    from .index import SECTIONS
+    from .index import SECTIONS, TEXT_SECTIONS
 
     chunks: list[bytes] = []
     offset = 0
@@ -55,8 +52,11 @@ def write(path: Path, key: str, index: Index) -> None:
         chunks.append(blob)
         offset += len(blob)
     header = _json({"key": key, "size": offset, "sections": places, "entries": entries}) + b"\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=path.parent)
+    import tempfile  # only writing needs it
+
+    folder = os.path.dirname(path) or "."
+    os.makedirs(folder, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(MAGIC)
@@ -73,9 +73,9 @@ def write(path: Path, key: str, index: Index) -> None:
 class _Opened:
     """A stored index file with its header read and checked."""
 
-    def __init__(self, path: Path, key: str) -> None:
+    def __init__(self, path: str, key: str) -> None:
         try:
-            self.handle: IO[bytes] = path.open("rb")
+            self.handle: IO[bytes] = open(path, "rb")  # noqa: SIM115 (kept open for lazy sections)
         except OSError as exc:
             raise StoreError(str(exc)) from exc
         try:
@@ -100,9 +100,9 @@ class _Opened:
     def json(self, start: int, end: int) -> Any:
         return json.loads(self.raw(start, end))
 
-    def prefix_lines(self, prefix: str) -> list[str]:
-        """The lines of the sorted names section that start with `prefix`, found by binary search on disk."""
-        start, end = self.places["names"]
+    def prefix_lines(self, section: str, prefix: str) -> list[str]:
+        """The lines of a sorted text section that start with `prefix`, found by binary search on disk."""
+        start, end = self.places[section]
         target = prefix.encode("utf-8")
         lo, hi = start, end
         # Invariant: every line starting before lo sorts below target; the answer starts at or before hi.
@@ -143,12 +143,12 @@ class _Opened:
         return line.rstrip(b"\n")
 
 
-def read(path: Path, key: str, rebuild: Callable[[], Index]) -> Index:
+def read(path: str, key: str, rebuild: Callable[[], Index]) -> Index:
     """The stored index, whose sections are read on first use. Raises StoreError if it cannot be trusted.
 
     A section found corrupt only later, on first use, is taken from `rebuild()` instead.
     """
-    from .index import Index
+    from .index import TEXT_SECTIONS, Index
 
     opened = _Opened(path, key)
     fresh: list[Index] = []
@@ -175,13 +175,13 @@ def read(path: Path, key: str, rebuild: Callable[[], Index]) -> Index:
                 pass
         return fallback().entry(number).to_record()
 
-    def read_prefix(prefix: str) -> list[str]:
+    def read_prefix(section: str, prefix: str) -> list[str]:
         if not fresh:
             try:
-                return opened.prefix_lines(prefix)
+                return opened.prefix_lines(section, prefix)
             except (OSError, ValueError, KeyError):
                 pass
-        return fallback().find_names(prefix)
+        return fallback().lines(section, prefix)
 
     try:
         meta = opened.json(*opened.places["meta"])  # a cheap check that the body is what the header says
@@ -194,11 +194,11 @@ def read(path: Path, key: str, rebuild: Callable[[], Index]) -> Index:
     return index
 
 
-def find_names(path: Path, key: str, prefix: str) -> list[str]:
+def find_names(path: str, key: str, prefix: str) -> list[str]:
     """Completion's shortcut: name lines by prefix, straight from the file, without building an Index."""
     opened = _Opened(path, key)
     try:
-        return opened.prefix_lines(prefix)
+        return opened.prefix_lines("names", prefix)
     except (OSError, ValueError, KeyError) as exc:
         raise StoreError(str(exc)) from exc
     finally:

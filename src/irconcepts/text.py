@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import re
-import unicodedata
+
+from .folding import APOSTROPHES, strip_accents
 
 # [[term]] or [[term|shown text]]
 CROSS_REF = re.compile(r"\[\[([^\[\]|]+?)(?:\|([^\[\]]+?))?\]\]")
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212-_/"), " ")
-_APOSTROPHES = dict.fromkeys(map(ord, "'\u2018\u2019\u02bc`\u00b4"), None)
 _NON_WORD = re.compile(r"[^a-z0-9 ]+")
 _SPACES = re.compile(r"\s+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an) (?=\S)")
@@ -73,21 +74,11 @@ _OUR_EXCEPTIONS = frozenset(
 )
 
 
-def strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def fold(text: str) -> str:
     """Case, accents, dashes, apostrophes and punctuation folded away; words kept in order."""
-    text = strip_accents(text).casefold().translate(_APOSTROPHES).translate(_DASHES)
+    text = strip_accents(text).casefold().translate(APOSTROPHES).translate(_DASHES)
     text = _NON_WORD.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
-
-
-def fold_word(word: str) -> str:
-    """One word folded for prefix matching: case, accents and apostrophes go; hyphens stay."""
-    return strip_accents(word).casefold().translate(_APOSTROPHES)
 
 
 def american(word: str) -> str:
@@ -302,6 +293,7 @@ _SUFFIXES: tuple[str, ...] = (
 )
 
 
+@functools.lru_cache(maxsize=65536)  # the same few thousand words recur across entries and snippets
 def stem(word: str) -> str:
     word = american(word)
     for suffix in _SUFFIXES:

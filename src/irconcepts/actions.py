@@ -1,0 +1,228 @@
+"""What each command does, without Typer: options in, output written, exit code out.
+
+cli.py (the Typer app) and fastpath.py (the common commands parsed without importing Typer) both call
+these, so the two ways in cannot drift apart. Diagnostics go to stderr; data to stdout via output.py.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Any
+
+from .errors import EXIT_DATA, EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, DataError, IrconceptsError
+from .output import OutputChoice, choose, write
+
+if TYPE_CHECKING:
+    from .index import Index
+    from .model import Entry, Match
+
+THEMES = (
+    "theory",
+    "security",
+    "foreign-policy-and-diplomacy",
+    "institutions",
+    "history-and-events",
+    "political-economy",
+    "law-and-ethics",
+    "concepts-of-the-state",
+)
+HOW_MATCHED = {
+    "fuzzy": "closest match",
+    "contained": "the term found in your words",
+    "search": "best full-text match",
+}
+
+
+class Stop(Exception):
+    """End the command with this exit code (its message, if any, is already on stderr)."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def say(message: str) -> None:
+    sys.stderr.write(message + "\n")
+
+
+def report(error: IrconceptsError, *, most: int | None = 20) -> int:
+    if isinstance(error, DataError):
+        shown = error.problems[:most]
+        for problem in shown:
+            say(str(problem))
+        more = len(error.problems) - len(shown)
+        tail = f" ({more} more not shown)" if more > 0 else ""
+        say(f"irconcepts: the glossary data is invalid: {len(error.problems)} problem(s){tail}")
+    else:
+        say(f"irconcepts: {error}")
+    return error.exit_code
+
+
+class Session:
+    """The global options of one run (--data, --no-cache) and the index they open, opened once."""
+
+    def __init__(self, data: list[str] | None = None, use_cache: bool = True) -> None:
+        self.data = list(data or [])
+        self.use_cache = use_cache
+        self._index: Index | None = None
+
+    def configure(self, data: list[str], use_cache: bool) -> None:
+        self.data, self.use_cache, self._index = list(data), use_cache, None
+
+    def index(self) -> Index:
+        if self._index is None:
+            from .cache import open_index
+
+            try:
+                self._index = open_index(self.data, use_cache=self.use_cache)
+            except IrconceptsError as error:
+                raise Stop(report(error)) from None
+        return self._index
+
+
+def emit(kind: str, choice: OutputChoice, *args: Any, **kwargs: Any) -> None:
+    """Render with the chosen format's module and write it; only the terminal format imports Rich."""
+    if choice.format == "terminal":
+        from .output import draw
+        from .render import terminal
+
+        draw(getattr(terminal, kind)(*args, **kwargs), choice)
+        return
+    if choice.format == "json":
+        from .render import json_format as module
+    elif choice.format == "plain":
+        from .render import plain as module  # type: ignore[no-redef]
+    else:
+        from .render import markdown as module  # type: ignore[no-redef]
+    if kind in ("entry", "related") and choice.format != "json":
+        kwargs["links"] = choice.links
+    write(getattr(module, kind)(*args, **kwargs))
+
+
+def resolve(index: Index, words: list[str]) -> tuple[Entry, Match, tuple[Match, ...]]:
+    """The entry the words mean, saying on stderr how they were read; Stop(1) with suggestions if none."""
+    from .lookup import lookup
+
+    query = " ".join(words).strip()
+    if not query:
+        say("irconcepts: give a term to look up, e.g. irconcepts show balance of power")
+        raise Stop(EXIT_USAGE)
+    result = lookup(index, query)
+    if result.best is None:
+        from .search import search
+
+        offers = list(dict.fromkeys([*result.suggestions, *(h.term for h in search(index, query, limit=3))]))[:5]
+        say(f"irconcepts: no entry for '{query}'.")
+        if offers:
+            say("Did you mean: " + ", ".join(offers) + "?")
+        say(f"Search the entries' text with: irconcepts search {query}")
+        raise Stop(EXIT_NOT_FOUND)
+    best = result.best
+    if best.method != "exact":
+        how = f"alias '{best.via}'" if best.method == "alias" else HOW_MATCHED.get(best.method, f"{best.method} match")
+        say(f"showing {best.matched} for '{query}' ({how})")
+    if result.alternatives:
+        say("also close: " + ", ".join(m.matched for m in result.alternatives))
+    entry = index.resolve(best.matched)
+    assert entry is not None  # the index produced the name
+    return entry, best, result.alternatives
+
+
+def _show_entry(
+    entry: Entry, match: Match, alternatives: tuple[Match, ...], choice: OutputChoice, section: str | None
+) -> None:
+    if choice.format == "json":
+        emit("entry", choice, entry, match, alternatives)
+    else:
+        emit("entry", choice, entry, section=section)
+
+
+def run(action: Any, *args: Any, **kwargs: Any) -> int:
+    """Call an action, turning Stop into its exit code."""
+    try:
+        return action(*args, **kwargs) or EXIT_OK
+    except Stop as stop:
+        return stop.code
+
+
+def show(
+    session: Session, words: list[str], *, section: str | None, brief: bool, fmt: str, color: str, links: str | None
+) -> int:
+    index = session.index()
+    entry, match, alternatives = resolve(index, words)
+    _show_entry(entry, match, alternatives, choose(fmt, color, links), "summary" if brief else section)
+    return EXIT_OK
+
+
+def search(session: Session, words: list[str], *, limit: int, fmt: str, color: str) -> int:
+    from .search import search as run_search
+
+    query = " ".join(words)
+    found = run_search(session.index(), query, limit=limit)
+    choice = choose(fmt, color, None)
+    if not found:
+        say(f"irconcepts: nothing found for '{query}'.")
+        if choice.format == "json":
+            emit("hits", choice, query, [])
+        return EXIT_NOT_FOUND
+    emit("hits", choice, query, found)
+    return EXIT_OK
+
+
+def list_terms(session: Session, *, theme: str | None, fmt: str, color: str) -> int:
+    emit("listing", choose(fmt, color, None), session.index().rows(theme))
+    return EXIT_OK
+
+
+def themes(session: Session, *, fmt: str, color: str) -> int:
+    present = session.index().themes
+    emit("themes", choose(fmt, color, None), [(t, present.count(t)) for t in THEMES])
+    return EXIT_OK
+
+
+def related(session: Session, words: list[str], *, fmt: str, color: str, links: str | None) -> int:
+    from .model import RelatedView
+
+    index = session.index()
+    entry, _, _ = resolve(index, words)
+
+    def with_summary(name: str) -> tuple[str, str]:
+        target = index.resolve(name)
+        return (target.term, target.summary) if target else (name, "")
+
+    view = RelatedView(
+        term=entry.term,
+        see_also=[with_summary(t) for t in entry.see_also],
+        backlinks=[with_summary(t) for t in index.backlinks.get(entry.term, [])],
+    )
+    emit("related", choose(fmt, color, links), view)
+    return EXIT_OK
+
+
+def random_entry(session: Session, *, theme: str | None, brief: bool, fmt: str, color: str, links: str | None) -> int:
+    import random
+
+    from .model import Match
+
+    index = session.index()
+    pool = [n for n, t in enumerate(index.themes) if theme is None or t == theme]
+    if not pool:
+        say(f"irconcepts: no entries in theme '{theme}'")
+        return EXIT_NOT_FOUND
+    entry = index.entry(random.choice(pool))
+    match = Match(query="", matched=entry.term, method="random", score=100.0)
+    _show_entry(entry, match, (), choose(fmt, color, links), "summary" if brief else None)
+    return EXIT_OK
+
+
+def check(session: Session, files: list[str]) -> int:
+    from .sources import glossary_files
+    from .validate import load_glossary
+
+    paths = glossary_files([*session.data, *files])
+    entries, problems = load_glossary(paths)
+    if problems:
+        report(DataError(problems), most=None)
+        return EXIT_DATA
+    write(f"ok: {len(entries)} entries in {len(paths)} file(s), no problems\n")
+    return EXIT_OK

@@ -1,0 +1,98 @@
+"""The common commands (show, the bare form, search, list) run without importing Typer.
+
+Typer and its Click cost some 30-40 ms a run, more than everything else a lookup does. This parser takes
+only plainly valid command lines, using the option tables that completion uses (complete.py), which a
+test keeps equal to the Typer app's own; anything else (help, a bad value, an unknown option) returns
+None so that the Typer app answers, with its usual messages and exit codes.
+"""
+
+from __future__ import annotations
+
+from .complete import COMMAND_OPTIONS, GLOBAL_OPTIONS
+
+FAST_COMMANDS = ("show", "search", "list")
+# short option -> the long name the actions take
+_LONG = {"-s": "--section", "-b": "--brief", "-f": "--format", "-n": "--limit", "-t": "--theme"}
+
+
+def parse(args: list[str]) -> tuple[str, list[str], bool, list[str], dict[str, str | bool]] | None:
+    """(command, --data files, use cache, words, options), or None when Typer should handle the line."""
+    data: list[str] = []
+    use_cache = True
+    i = 0
+    while i < len(args) and args[i].startswith("-"):
+        arg = args[i]
+        if arg == "--data" and i + 1 < len(args):
+            data.append(args[i + 1])
+            i += 2
+        elif arg.startswith("--data="):
+            data.append(arg.split("=", 1)[1])
+            i += 1
+        elif arg == "--no-cache":
+            use_cache = False
+            i += 1
+        else:
+            return None
+    if i == len(args) or args[i] not in FAST_COMMANDS:
+        return None
+    command = args[i]
+    table = COMMAND_OPTIONS[command]
+    words: list[str] = []
+    options: dict[str, str | bool] = {}
+    rest = args[i + 1 :]
+    j = 0
+    while j < len(rest):
+        arg = rest[j]
+        if arg == "--":
+            words.extend(rest[j + 1 :])
+            break
+        if arg.startswith("-") and arg != "-":
+            name, _, inline = arg.partition("=")
+            if name not in table or name == "--help" or name in GLOBAL_OPTIONS:
+                return None
+            values = table[name][1]
+            long = _LONG.get(name, name)
+            if values is None:
+                if inline:
+                    return None
+                options[long] = True
+                j += 1
+                continue
+            value = inline or (rest[j + 1] if j + 1 < len(rest) else None)
+            if value is None or (values and value not in values):
+                return None  # Typer says what is wrong
+            if long == "--limit" and not (value.isdigit() and int(value) >= 1):
+                return None
+            options[long] = value
+            j += 1 if inline else 2
+            continue
+        words.append(arg)
+        j += 1
+    if command in ("show", "search") and not words:
+        return None
+    if command == "list" and words:
+        return None
+    return command, data, use_cache, words, options
+
+
+def run(args: list[str]) -> int | None:
+    """The exit code, or None when the line is not one the fast path takes."""
+    parsed = parse(args)
+    if parsed is None:
+        return None
+    from . import actions
+
+    command, data, use_cache, words, options = parsed
+    session = actions.Session(data, use_cache)
+    fmt = str(options.get("--format", "auto"))
+    color = str(options.get("--color", "auto"))
+    if command == "show":
+        links = options.get("--links")
+        return actions.run(actions.show, session, words, section=options.get("--section"),  # type: ignore[arg-type]
+                           brief=bool(options.get("--brief")), fmt=fmt, color=color,
+                           links=str(links) if links else None)  # fmt: skip
+    if command == "search":
+        limit = int(str(options.get("--limit", 10)))
+        return actions.run(actions.search, session, words, limit=limit, fmt=fmt, color=color)
+    theme = options.get("--theme")
+    return actions.run(actions.list_terms, session, theme=str(theme) if theme else None, fmt=fmt, color=color)
