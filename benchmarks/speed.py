@@ -61,7 +61,16 @@ def run_once(argv: list[str], env: dict[str, str], *, tty: bool = False) -> floa
     return time.perf_counter() - start
 
 
+def check_works(cases: dict[str, tuple[list[str], dict[str, str], bool]]) -> None:
+    """Each command once, untimed: a command that fails would otherwise be timed as fast."""
+    for name, (argv, env, _) in cases.items():
+        result = subprocess.run(argv, capture_output=True, text=True, env=env, check=False)
+        if result.returncode != 0 or not (result.stdout or (argv[0] == PYTHON and argv[1] == "-c")):
+            sys.exit(f"{name} failed (exit {result.returncode}):\n{result.stderr[-2000:]}")
+
+
 def measure(cases: dict[str, tuple[list[str], dict[str, str], bool]], runs: int) -> dict[str, float]:
+    check_works(cases)
     times: dict[str, list[float]] = {name: [] for name in cases}
     for _ in range(runs):
         for name, (argv, env, tty) in cases.items():
@@ -184,8 +193,10 @@ def fake_glossary(count: int, path: Path) -> None:
 def peak_memory_mb(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    _, _, usage = os.wait4(proc.pid, 0)
+    _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"the first run failed: {proc.stderr.read().decode()[-2000:] if proc.stderr else ''}")
     if proc.stderr:
         err = proc.stderr.read().decode()
         if err.strip() and "showing" not in err:

@@ -36,6 +36,15 @@ def _count_builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return builds
 
 
+def read_header(path: Path) -> tuple[bytes, dict, int]:
+    """(the file's bytes, its header, where the header starts in the file)."""
+    from irconcepts.store import MAGIC, TRAILER_SIZE
+
+    data = path.read_bytes()
+    at = len(MAGIC) + int(data[-TRAILER_SIZE:].decode().strip())
+    return data, json.loads(data[at : len(data) - TRAILER_SIZE]), at
+
+
 def _user_file(tmp_path: Path, summary: str) -> Path:
     path = tmp_path / "mine.yaml"
     path.write_text(f"- term: cache test\n  theme: theory\n  summary: {summary}\n  definition: Some text.\n")
@@ -90,10 +99,12 @@ def test_a_cache_with_the_wrong_key_is_not_trusted(own_cache: Path, tmp_path: Pa
     mine = _user_file(tmp_path, "Real.")
     open_index([str(mine)])
     [path] = own_cache.glob("index-*.bin")
-    magic, header, body = path.read_bytes().split(b"\n", 2)
-    fields = json.loads(header)
+    data, fields, at = read_header(path)
+    from irconcepts.store import TRAILER
+
     fields["key"] = "0" * 64
-    path.write_bytes(magic + b"\n" + json.dumps(fields).encode() + b"\n" + body.replace(b"Real.", b"Forg."))
+    body = data[:at].replace(b"Real.", b"Forg.")
+    path.write_bytes(body + json.dumps(fields).encode() + TRAILER.format(fields["size"]).encode())
     assert all(e.summary != "Forg." for e in open_index([str(mine)]).entries)
 
 
@@ -131,15 +142,15 @@ def test_concurrent_writers_never_corrupt(own_cache: Path, tmp_path: Path) -> No
         results = list(pool.map(_open_in_child, [(str(own_cache), str(mine))] * 8))
     assert results == ["Raced."] * 8
     [path] = own_cache.glob("index-*.bin")
-    assert json.loads(path.read_bytes().split(b"\n")[1])["key"] == cache_key(cache.glossary_files([str(mine)]))
+    assert read_header(path)[1]["key"] == cache_key(cache.glossary_files([str(mine)]))
     assert not list(own_cache.glob(".index-*"))  # no temporary files left behind
 
 
 def test_cache_files_are_json_not_pickle(own_cache: Path) -> None:
     index = open_index()
     [path] = own_cache.glob("index-*.bin")
-    magic, header, _ = path.read_bytes().split(b"\n", 2)
-    assert magic.startswith(b"IRCONCEPTS-INDEX ")
-    spans = json.loads(header)["entries"]
+    data, header, _ = read_header(path)
+    assert data.startswith(b"IRCONCEPTS-INDEX ")
+    spans = header["entries"]
     assert len(spans) == len(index)
     assert Path(cache_path(cache.glossary_files())) == path

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from .folding import completion_key, short
 from .model import Entry, ListRow
 from .text import CROSS_REF, STOP_WORDS, compact, normalise, plain_refs, stems, words
 
-SECTIONS = ("meta", "keys", "backlinks", "lengths")  # JSON sections
-TEXT_SECTIONS = ("names", "postings")  # sorted text lines, searched in place on disk
+SECTIONS = ("meta", "backlinks", "lengths")  # JSON sections, read whole on first use
+# Sorted text lines ("key<TAB>value"), probed by binary search in place on disk, so that a lookup in a
+# glossary of any size reads a few lines rather than parsing whole tables.
+TEXT_SECTIONS = ("keys", "compact", "stems", "acronyms", "orders", "order_words", "names", "postings")
 
 # How much a word counts in each field, for search ranking (BM25F-style weighted term frequency).
 FIELD_WEIGHTS = {"term": 6.0, "aliases": 4.0, "summary": 2.0, "definition": 1.0, "arguments": 1.0, "cases": 1.2}
@@ -66,15 +68,16 @@ class Index:
     def __init__(
         self,
         sections: dict[str, Any] | None = None,
-        records: list[dict[str, Any]] | None = None,
+        entries: list[Entry] | None = None,
         *,
         read_section: SectionReader | None = None,
         read_entry: EntryReader | None = None,
         read_prefix: PrefixReader | None = None,
+        count: int | None = None,
     ) -> None:
+        self._count = count if count is not None else (len(entries) if entries is not None else None)
         self._sections: dict[str, Any] = dict(sections or {})
-        self._records: dict[int, dict[str, Any]] = dict(enumerate(records)) if records is not None else {}
-        self._entries: dict[int, Entry] = {}
+        self._entries: dict[int, Entry] = dict(enumerate(entries)) if entries is not None else {}
         self._read_section = read_section
         self._read_entry = read_entry
         self._read_prefix = read_prefix
@@ -99,30 +102,52 @@ class Index:
     def themes(self) -> list[str]:
         return self.section("meta")["themes"]
 
-    @property
-    def aliases(self) -> list[list[str]]:
-        return self.section("meta")["aliases"]
+    def term(self, number: int) -> str:
+        """An entry's headword, from the lists if they are loaded, else from the entry alone."""
+        if "meta" in self._sections:
+            return self.terms[number]
+        return self.entry(number).term
 
-    # keys: normalised name -> [entry number, the name it came from, "term" or "alias"], and derived keys
-    @property
-    def keys(self) -> dict[str, list[Any]]:
-        return self.section("keys")["keys"]
+    def names_of(self, number: int) -> list[str]:
+        """An entry's headword and aliases."""
+        entry = self.entry(number)
+        return [entry.term, *entry.aliases]
 
-    @property
-    def compact_keys(self) -> dict[str, int]:
-        return self.section("keys")["compact"]
+    # the lookup tables, one probe each
+    def _value(self, section: str, key: str) -> str | None:
+        found = self.lines(section, key + "\t")
+        return found[0].rstrip("\n").split("\t", 1)[1] if found else None
 
-    @property
-    def stem_keys(self) -> dict[str, list[int]]:
-        return self.section("keys")["stems"]
+    def key_hit(self, key: str) -> tuple[int, str, str] | None:
+        """A normalised name -> (entry number, the name as written, "term" or "alias")."""
+        value = self._value("keys", key)
+        if value is None:
+            return None
+        number, name, kind = value.split("\t")
+        return int(number), name, kind
 
-    @property
-    def acronyms(self) -> dict[str, list[int]]:
-        return self.section("keys")["acronyms"]
+    def compact_hit(self, key: str) -> int | None:
+        value = self._value("compact", key)
+        return None if value is None else int(value)
 
-    @property
-    def word_orders(self) -> dict[str, list[int]]:
-        return self.section("keys")["word_orders"]
+    def numbers(self, section: str, key: str) -> list[int]:
+        """The entries filed under `key` in stems, acronyms or orders."""
+        value = self._value(section, key)
+        return [int(n) for n in value.split()] if value else []
+
+    def orders_with(self, word: str, *, prefix: bool = False) -> dict[str, list[int]]:
+        """Word-order keys holding `word` (or, with prefix, any word that starts with it), with their entries."""
+        found: dict[str, list[int]] = {}
+        for line in self.lines("order_words", word if prefix else word + "\t"):
+            key = line.rstrip("\n").split("\t", 1)[1]
+            found[key] = self.numbers("orders", key)
+        return found
+
+    def all_keys(self) -> list[str]:
+        """Every normalised name, for fuzzy matching."""
+        if "keys_all" not in self._sections:
+            self._sections["keys_all"] = [line.split("\t", 1)[0] for line in self.section("keys").splitlines()]
+        return self._sections["keys_all"]
 
     @property
     def backlinks(self) -> dict[str, list[str]]:
@@ -149,7 +174,9 @@ class Index:
         """The lines of a sorted text section that start with `prefix`."""
         if self._read_prefix is not None and section not in self._sections:
             return self._read_prefix(section, prefix)
-        lines = self._sections.setdefault(section + "_list", self.section(section).splitlines(keepends=True))
+        if section + "_list" not in self._sections:
+            self._sections[section + "_list"] = self.section(section).splitlines(keepends=True)
+        lines = self._sections[section + "_list"]
         start = bisect.bisect_left(lines, prefix)
         found = []
         for line in lines[start:]:
@@ -166,16 +193,15 @@ class Index:
         ]
 
     def __len__(self) -> int:
-        return len(self.terms)
+        if self._count is None:
+            self._count = len(self.terms)
+        return self._count
 
     def entry(self, number: int) -> Entry:
         if number not in self._entries:
-            record = self._records.get(number)
-            if record is None:
-                if self._read_entry is None:
-                    raise IndexError(number)
-                record = self._read_entry(number)
-            self._entries[number] = Entry.from_record(record)
+            if self._read_entry is None:
+                raise IndexError(number)
+            self._entries[number] = Entry.from_record(self._read_entry(number))
         return self._entries[number]
 
     @property
@@ -183,7 +209,7 @@ class Index:
         return [self.entry(n) for n in range(len(self))]
 
     def number_of(self, term: str) -> int | None:
-        hit = self.keys.get(normalise(term))
+        hit = self.key_hit(normalise(term))
         return hit[0] if hit else None
 
     def resolve(self, name: str) -> Entry | None:
@@ -191,8 +217,10 @@ class Index:
         number = self.number_of(name)
         return None if number is None else self.entry(number)
 
-    def records(self) -> list[dict[str, Any]]:
-        return [self._records[n] if n in self._records else self.entry(n).to_record() for n in range(len(self))]
+    def records(self) -> Iterator[dict[str, Any]]:
+        """Each entry's stored form, one at a time (a large glossary is written without holding them all)."""
+        for number in range(len(self)):
+            yield self.entry(number).to_record()
 
     def load_all(self) -> None:
         """Read every section and entry now (before the file they come from can change)."""
@@ -243,20 +271,25 @@ def compile_index(entries: list[Entry]) -> Index:
         for token, tf in weighted.items():
             postings[token].append([number, tf])
 
+    def table(rows: dict[str, Any]) -> str:
+        return "".join(sorted(f"{key}\t{value}\n" for key, value in rows.items() if key))
+
+    def listed(numbers: set[int]) -> str:
+        return " ".join(str(n) for n in sorted(numbers))
+
+    order_words = sorted({(word, key) for key in orders if key for word in key.split()})
     sections = {
         "meta": {
             "terms": [e.term for e in entries],
             "themes": [e.theme for e in entries],
             "summaries": [e.summary for e in entries],
-            "aliases": [list(e.aliases) for e in entries],
         },
-        "keys": {
-            "keys": keys,
-            "compact": compact_keys,
-            "stems": {k: sorted(v) for k, v in stem_keys.items() if k},
-            "acronyms": {k: sorted(v) for k, v in acronyms.items()},
-            "word_orders": {k: sorted(v) for k, v in orders.items() if k},
-        },
+        "keys": table({k: f"{n}\t{name}\t{kind}" for k, (n, name, kind) in keys.items()}),
+        "compact": table(compact_keys),
+        "stems": table({k: listed(v) for k, v in stem_keys.items()}),
+        "acronyms": table({k: listed(v) for k, v in acronyms.items()}),
+        "orders": table({k: listed(v) for k, v in orders.items()}),
+        "order_words": "".join(sorted(f"{word}\t{key}\n" for word, key in order_words)),
         "backlinks": {k: sorted(v, key=normalise) for k, v in backlinks.items()},
         "lengths": doc_lengths,
         "postings": "".join(
@@ -264,4 +297,4 @@ def compile_index(entries: list[Entry]) -> Index:
         ),
         "names": name_lines(entries),
     }
-    return Index(sections, [e.to_record() for e in entries])
+    return Index(sections, entries)

@@ -8,6 +8,7 @@ and both are reported rather than silently turned into text.
 from __future__ import annotations
 
 import difflib
+import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -73,7 +74,21 @@ def load_file(path: str | Path) -> LoadResult:
 
 
 def load_text(text: str, name: str) -> LoadResult:
+    """Entries of one file. Each top-level item is parsed on its own, so that a large glossary never
+    holds the node tree of the whole file in memory; a file that does not split cleanly is parsed whole."""
     yaml, loader = _yaml()
+    result = LoadResult()
+    chunks = _top_level_items(text)
+    if chunks is not None:
+        try:
+            for offset, chunk in chunks:
+                node = yaml.compose(chunk, Loader=loader)
+                if not isinstance(node, yaml.SequenceNode) or len(node.value) != 1:
+                    raise ValueError("not one item")
+                _EntryReader(name, result.problems, yaml, offset).read(node.value[0], result)
+            return result
+        except (yaml.YAMLError, ValueError):
+            result = LoadResult()  # parse the file whole: it places syntax errors where they really are
     try:
         root = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
@@ -86,7 +101,6 @@ def load_text(text: str, name: str) -> LoadResult:
         return LoadResult(problems=[Problem(name, line, f"YAML syntax error: {what}")])
     except yaml.YAMLError as exc:
         return LoadResult(problems=[Problem(name, 0, f"YAML error: {exc}")])
-    result = LoadResult()
     if root is None:
         result.problems.append(Problem(name, 1, "the file holds no entries (expected a list of entries)"))
         return result
@@ -96,6 +110,21 @@ def load_text(text: str, name: str) -> LoadResult:
     for item in root.value:
         _EntryReader(name, result.problems, yaml).read(item, result)
     return result
+
+
+def _top_level_items(text: str) -> list[tuple[int, str]] | None:
+    """(line offset, text) of each item of a top-level block sequence, or None if the file is not one."""
+    lines = text.splitlines(keepends=True)
+    starts = [i for i, line in enumerate(lines) if line.startswith("- ") or line.rstrip("\r\n") == "-"]
+    if not starts:
+        return None
+    head = lines[: starts[0]]
+    if any(line.strip() and not line.lstrip().startswith("#") for line in head):
+        return None  # something other than comments before the first item
+    if any(line.startswith(("---", "...", "%")) for line in lines):
+        return None  # several documents or directives: leave them to the full parser
+    bounds = [*starts, len(lines)]
+    return [(start, "".join(lines[start:end])) for start, end in itertools.pairwise(bounds)]
 
 
 def reflow(text: str) -> str:
@@ -109,13 +138,17 @@ def _line(node: Any) -> int:
 
 
 class _EntryReader:
-    def __init__(self, name: str, problems: list[Problem], yaml: Any) -> None:
+    def __init__(self, name: str, problems: list[Problem], yaml: Any, offset: int = 0) -> None:
         self.name = name
         self.problems = problems
         self.yaml = yaml
+        self.offset = offset  # lines of the file before the text this reader's nodes were parsed from
+
+    def line(self, node: Any) -> int:
+        return _line(node) + self.offset
 
     def problem(self, node: Any, message: str) -> None:
-        self.problems.append(Problem(self.name, _line(node), message))
+        self.problems.append(Problem(self.name, self.line(node), message))
 
     def mapping(self, node: Any, what: str, allowed: tuple[str, ...]) -> dict[str, tuple[Any, Any]] | None:
         """A mapping node as {key: (key node, value node)}; unknown or repeated keys reported."""
@@ -162,7 +195,7 @@ class _EntryReader:
         for i, item in enumerate(node.value, 1):
             value = self.text(item, f"{what} item {i}")
             if value is not None:
-                out.append((value, _line(item)))
+                out.append((value, self.line(item)))
         return out
 
     def read(self, node: Any, result: LoadResult) -> None:
@@ -222,12 +255,12 @@ class _EntryReader:
                     see_also=tuple(s for s, _ in see_also),
                     further_reading=tuple(Citation(**c) for c in reading),
                     source=self.name,
-                    line=_line(node),
+                    line=self.line(node),
                 ),
-                term_line=_line(term_value[1]) if term_value else _line(node),
+                term_line=self.line(term_value[1]) if term_value else self.line(node),
                 alias_lines=tuple(line for _, line in aliases),
                 see_also_lines=tuple(line for _, line in see_also),
-                definition_line=_line(definition_node) + (1 if definition_node.style in ("|", ">") else 0),
+                definition_line=self.line(definition_node) + (1 if definition_node.style in ("|", ">") else 0),
                 definition_literal=literal or definition_node.style is None,
                 raw_definition=definition,
             )

@@ -29,7 +29,7 @@ SEARCH_MARGIN = 1.05  # the search stage answers only when its best hit leads th
 
 
 def _match(index: Index, query: str, number: int, method: str, score: float, via: str = "") -> Match:
-    return Match(query=query, matched=index.terms[number], method=method, score=score, via=via)
+    return Match(query=query, matched=index.term(number), method=method, score=score, via=via)
 
 
 def _ranked_by_closeness(index: Index, query: str, numbers: list[int], method: str, score: float) -> list[Match]:
@@ -37,7 +37,7 @@ def _ranked_by_closeness(index: Index, query: str, numbers: list[int], method: s
     from rapidfuzz import fuzz
 
     key = normalise(query)
-    ranked = sorted(numbers, key=lambda n: -fuzz.ratio(key, normalise(index.terms[n])))
+    ranked = sorted(numbers, key=lambda n: -fuzz.ratio(key, normalise(index.term(n))))
     return [_match(index, query, n, method, score if i == 0 else score - 2) for i, n in enumerate(ranked)]
 
 
@@ -64,29 +64,31 @@ def _alike(a: str, b: str) -> bool:
 def _cheap_stages(index: Index, query: str) -> list[Match]:
     text = query.strip()
     folded = text.casefold()
-    hit = index.keys.get(normalise(text))
+    hit = index.key_hit(normalise(text))
     if hit is not None:
         number, name, kind = hit
         if kind == "term" and name.casefold() == folded:
             return [_match(index, query, number, "exact", 100.0)]
-        alias = next((a for a in index.aliases[number] if a.casefold() == folded), None)
+        alias = next((a for a in index.names_of(number)[1:] if a.casefold() == folded), None)
         if alias is not None:
             return [_match(index, query, number, "alias", 100.0, via=alias)]
         return [_match(index, query, number, "normalised", 99.0, via=name)]
     squeezed = compact(text)
-    if squeezed and squeezed in index.compact_keys:
-        return [_match(index, query, index.compact_keys[squeezed], "normalised", 98.0)]
+    if squeezed and (number := index.compact_hit(squeezed)) is not None:
+        return [_match(index, query, number, "normalised", 98.0)]
     stemmed = " ".join(stems(text, drop_stop_words=False))
-    if stemmed in index.stem_keys:
-        return _ranked_by_closeness(index, query, index.stem_keys[stemmed], "inflected", 96.0)
+    if numbers := index.numbers("stems", stemmed):
+        return _ranked_by_closeness(index, query, numbers, "inflected", 96.0)
     letters = fold(text).replace(" ", "")
     if 2 <= len(letters) <= 6 and " " not in fold(text):
-        numbers = index.acronyms.get(letters) or index.acronyms.get(initials(text, keep_function_words=True))
+        numbers = index.numbers("acronyms", letters) or index.numbers(
+            "acronyms", initials(text, keep_function_words=True)
+        )
         if numbers:
             return _ranked_by_closeness(index, query, numbers, "acronym", 95.0)
     order = word_order_key(text)
-    if " " in order and order in index.word_orders:
-        return _ranked_by_closeness(index, query, index.word_orders[order], "word-order", 94.0)
+    if " " in order and (numbers := index.numbers("orders", order)):
+        return _ranked_by_closeness(index, query, numbers, "word-order", 94.0)
     return []
 
 
@@ -109,6 +111,17 @@ def _joins_two(query: str) -> bool:
     return any(w in CONNECTORS for w in fold(query).split())
 
 
+def _orders_near(index: Index, wanted: list[str]) -> dict[str, list[int]]:
+    """The word-order keys that share a word with the query, allowing the short endings _alike allows."""
+    found: dict[str, list[int]] = {}
+    for word in dict.fromkeys(wanted):
+        found.update(index.orders_with(word, prefix=len(word) >= 4))  # korea -> korean
+        for cut in (1, 2, 3):  # korean -> korea
+            if len(word) - cut >= 4:
+                found.update(index.orders_with(word[:-cut]))
+    return found
+
+
 def _name_parts(key: str) -> list[str]:
     return [p for p in key.split() if p not in FILLER_STEMS]
 
@@ -125,7 +138,7 @@ def _word_sets(index: Index, query: str) -> list[Match]:
     if not wanted:
         return []
     best: tuple[int, int, int] | None = None  # (words covered, words in the name, entry number)
-    for key, numbers in index.word_orders.items():
+    for key, numbers in _orders_near(index, wanted).items():
         parts = _name_parts(key)
         if not parts or len(parts) > len(wanted):
             continue
@@ -151,7 +164,7 @@ def _word_sets(index: Index, query: str) -> list[Match]:
         return [_match(index, query, number, "inflected" if in_order else "word-order", 93.0)]
     leftover = _leftover_via_aliases(index, number, wanted)
     other = _cheap_stages(index, " ".join(leftover)) if leftover and _joins_two(query) else []
-    if other and other[0].matched != index.terms[number]:
+    if other and other[0].matched != index.term(number):
         first = _match(index, query, number, "contained", 90.0)
         second = Match(query, other[0].matched, "contained", 90.0)
         named_first = wanted.index(leftover[0]) < min(i for i, w in enumerate(wanted) if w not in leftover)
@@ -163,7 +176,7 @@ def _word_sets(index: Index, query: str) -> list[Match]:
 
 def _closest_name_parts(index: Index, number: int, wanted: list[str]) -> list[str]:
     """The content stems, in their own order, of the entry's name that best fits the query's words."""
-    names = [index.terms[number], *index.aliases[number]]
+    names = index.names_of(number)
     parts = [[stem(w) for w in fold(n).split() if w not in STOP_WORDS and not _is_filler(w)] for n in names]
     return max(parts, key=lambda p: sum(any(_alike(w, x) for x in p) for w in wanted) - 0.01 * len(p))
 
@@ -171,7 +184,7 @@ def _closest_name_parts(index: Index, number: int, wanted: list[str]) -> list[st
 def _leftover_via_aliases(index: Index, number: int, wanted: list[str]) -> list[str]:
     """The query's words that the entry's headword or closest alias does not account for."""
     best = wanted
-    for name in (index.terms[number], *index.aliases[number]):
+    for name in index.names_of(number):
         parts = _name_parts(word_order_key(name))
         rest = [w for w in wanted if not any(_alike(w, p) for p in parts)]
         if len(rest) < len(best):
@@ -192,11 +205,14 @@ def _fuzzy(index: Index, query: str, limit: int) -> tuple[list[Match], list[Matc
     key = normalise(query)
     if len(key) < 3:
         return [], []
-    found = process.extract(key, list(index.keys), scorer=fuzz.ratio, limit=limit * 6, score_cutoff=SUGGEST_CUTOFF)
+    choices = index.all_keys()
+    found = process.extract(key, choices, scorer=fuzz.ratio, limit=limit * 6, score_cutoff=SUGGEST_CUTOFF)
     confident: dict[int, Match] = {}
     weak: dict[int, Match] = {}
     for name, similarity, _ in found:
-        number, original, _kind = index.keys[name]
+        hit = index.key_hit(name)
+        assert hit is not None  # the name came from the same table
+        number, original, _kind = hit
         # A query may be a misspelling of the opening words of a longer name ("hegemonic stabilty").
         head = " ".join(name.split()[: len(key.split())])
         distance = min(DamerauLevenshtein.distance(key, name), DamerauLevenshtein.distance(key, head) + 1)

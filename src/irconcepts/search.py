@@ -35,14 +35,14 @@ def scores(index: Index, wanted: list[str]) -> dict[int, float]:
 
 
 def ranked(index: Index, wanted: list[str], limit: int) -> list[tuple[int, float]]:
-    by_score = sorted(scores(index, wanted).items(), key=lambda item: (-item[1], index.terms[item[0]]))
+    by_score = sorted(scores(index, wanted).items(), key=lambda item: (-item[1], item[0]))
     return by_score[:limit]
 
 
 def search(index: Index, query: str, *, limit: int = 10) -> list[SearchHit]:
     wanted = list(dict.fromkeys(stems(query)))
     return [
-        SearchHit(index.terms[n], score, snippet(index.entry(n), set(wanted)))
+        SearchHit(index.term(n), score, snippet(index.entry(n), set(wanted)))
         for n, score in ranked(index, wanted, limit)
     ]
 

@@ -1,9 +1,10 @@
 """The on-disk form of a compiled index: one file of sections, each readable on its own.
 
     line 1   magic and format number
-    line 2   header: {"key", "size", "sections": {name: [start, end]}, "entries": [[start, end], ...]}
-    rest     the sections and then each entry at those byte offsets (counted from line 3): JSON, except
-             "names", sorted text lines that completion searches in place without reading them all
+    body     the sections and then each entry, at byte offsets counted from the end of line 1: JSON,
+             except "names" and "postings", sorted text lines searched in place without reading them all
+    header   {"key", "size", "sections": {name: [start, end]}, "entries": [[start, end], ...]}
+    trailer  a newline, the header's offset in 20 digits, a newline
 
 JSON and text, never pickle, so that reading a cache file cannot run code. The file is written to a
 temporary name and renamed into place, so a reader sees either the old file or the new one whole.
@@ -20,8 +21,10 @@ from typing import IO, TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .index import Index
 
-INDEX_FORMAT = 5
+INDEX_FORMAT = 7
 MAGIC = f"IRCONCEPTS-INDEX {INDEX_FORMAT}\n".encode()
+TRAILER = "\n{:020d}\n"  # where the header starts, counted from the end of the magic line
+TRAILER_SIZE = 22
 
 
 class StoreError(Exception):
@@ -33,26 +36,14 @@ def _json(data: Any) -> bytes:
 
 
 def write(path: str, key: str, index: Index) -> None:
-    """Raises OSError when the file cannot be written; never leaves a partial file at `path`."""
-    from .index import SECTIONS, TEXT_SECTIONS
+    """Raises OSError when the file cannot be written; never leaves a partial file at `path`.
 
-    chunks: list[bytes] = []
-    offset = 0
-    places: dict[str, list[int]] = {}
-    entries: list[list[int]] = []
-    for name in (*SECTIONS, *TEXT_SECTIONS):
-        data = index.section(name)
-        blob = data.encode("utf-8") if name in TEXT_SECTIONS else _json(data)
-        places[name] = [offset, offset + len(blob)]
-        chunks.append(blob)
-        offset += len(blob)
-    for record in index.records():
-        blob = _json(record)
-        entries.append([offset, offset + len(blob)])
-        chunks.append(blob)
-        offset += len(blob)
-    header = _json({"key": key, "size": offset, "sections": places, "entries": entries}) + b"\n"
+    Sections and entries are streamed to a temporary file and the header, which holds their offsets,
+    goes last; a fixed-width trailer says where it starts. The temporary file is then renamed into place.
+    """
     import tempfile  # only writing needs it
+
+    from .index import SECTIONS, TEXT_SECTIONS
 
     folder = os.path.dirname(path) or "."
     os.makedirs(folder, exist_ok=True)
@@ -60,9 +51,22 @@ def write(path: str, key: str, index: Index) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(MAGIC)
-            handle.write(header)
-            for chunk in chunks:
-                handle.write(chunk)
+            offset = 0
+            places: dict[str, list[int]] = {}
+            entries: list[list[int]] = []
+            for name in (*SECTIONS, *TEXT_SECTIONS):
+                data = index.section(name)
+                blob = data.encode("utf-8") if name in TEXT_SECTIONS else _json(data)
+                handle.write(blob)
+                places[name] = [offset, offset + len(blob)]
+                offset += len(blob)
+            for record in index.records():
+                blob = _json(record)
+                handle.write(blob)
+                entries.append([offset, offset + len(blob)])
+                offset += len(blob)
+            handle.write(_json({"key": key, "size": offset, "sections": places, "entries": entries}))
+            handle.write(TRAILER.format(offset).encode())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -81,11 +85,17 @@ class _Opened:
         try:
             if self.handle.readline() != MAGIC:
                 raise StoreError("not an index of this format")
-            header = json.loads(self.handle.readline())
+            self.base = self.handle.tell()
+            total = os.fstat(self.handle.fileno()).st_size
+            if total < self.base + TRAILER_SIZE:
+                raise StoreError("truncated")
+            self.handle.seek(total - TRAILER_SIZE)
+            header_at = int(self.handle.read(TRAILER_SIZE).decode("ascii").strip())
+            self.handle.seek(self.base + header_at)
+            header = json.loads(self.handle.read(total - TRAILER_SIZE - self.base - header_at))
             if header.get("key") != key:
                 raise StoreError("stale")
-            self.base = self.handle.tell()
-            if os.fstat(self.handle.fileno()).st_size != self.base + header["size"]:
+            if header["size"] != header_at:
                 raise StoreError("truncated")
             self.places: dict[str, list[int]] = header["sections"]
             self.spans: list[list[int]] = header["entries"]
@@ -183,15 +193,8 @@ def read(path: str, key: str, rebuild: Callable[[], Index]) -> Index:
                 pass
         return fallback().lines(section, prefix)
 
-    try:
-        meta = opened.json(*opened.places["meta"])  # a cheap check that the body is what the header says
-        if len(meta["terms"]) != len(opened.spans):
-            raise StoreError("entry count differs")
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        opened.handle.close()
-        raise StoreError(f"corrupt: {exc}") from exc
-    index = Index({"meta": meta}, read_section=read_section, read_entry=read_entry, read_prefix=read_prefix)
-    return index
+    count = len(opened.spans)
+    return Index(read_section=read_section, read_entry=read_entry, read_prefix=read_prefix, count=count)
 
 
 def find_names(path: str, key: str, prefix: str) -> list[str]:

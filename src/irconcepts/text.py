@@ -81,7 +81,17 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+# The endings the rules above can change: a word ending otherwise skips the regular expressions.
+_SPELLING_ENDINGS = (
+    *("ce", "ces", "on", "ons", "se", "ses", "sed", "sing", "ser", "sers", "re", "res", "me", "mes"),
+    *("our", "ours", "oured", "ouring", "ourable", "ourite", "ourites"),
+)
+
+
+@functools.lru_cache(maxsize=65536)
 def american(word: str) -> str:
+    if not word.endswith(_SPELLING_ENDINGS):
+        return word
     if word in _ISE_EXCEPTIONS or word in _OUR_EXCEPTIONS or word.rstrip("s") in _ISE_EXCEPTIONS:
         return word
     for pattern, repl in _SPELLING_RULES:
@@ -91,6 +101,7 @@ def american(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=65536)  # names and reference targets are normalised again and again
 def normalise(text: str) -> str:
     """The key a lookup compares: folded, a leading article dropped, British spelling made American."""
     folded = _LEADING_ARTICLE.sub("", fold(text))
