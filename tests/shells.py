@@ -34,7 +34,9 @@ def available(shell: str) -> bool:
 class Shell:
     """One interactive shell in a private tmux server, with irconcepts and an argv printer on PATH."""
 
-    def __init__(self, shell: str, workdir: Path, cache_dir: Path) -> None:
+    def __init__(self, shell: str, workdir: Path, cache_dir: Path, *, installed: bool = False) -> None:
+        """installed: set up as a user would with `irconcepts completion SHELL --install`, then start the
+        shell with its own start-up files, instead of loading the script by hand in a bare shell."""
         self.shell = shell
         self.socket = f"irc-{uuid.uuid4().hex[:8]}"
         self.out = workdir / "argv.out"
@@ -60,10 +62,18 @@ class Shell:
             "fish_greeting": "",
         }
         subprocess.run([str(bindir / "irconcepts"), "list"], env=self.env, stdout=subprocess.DEVNULL, check=True)
-        self.tmux("new-session", "-d", "-x", "200", "-y", "50", *self._env_args(), *STARTS[shell])
+        if installed:
+            install = [str(bindir / "irconcepts"), "completion", shell, "--install"]
+            subprocess.run(install, env=self.env, capture_output=True, check=True)
+            start = {"bash": ["bash", "--noprofile"], "zsh": ["zsh"], "fish": ["fish"]}[shell]
+        else:
+            start = STARTS[shell]
+        self.tmux("new-session", "-d", "-x", "200", "-y", "50", *self._env_args(), *start)
         self.wait_for_prompt()
-        for line in SETUP[shell]:
+        for line in [] if installed else SETUP[shell]:
             self.run_line(line)
+        if installed and shell == "zsh":
+            self.run_line("bindkey -e")
         if shell == "fish":
             self.run_line("set -g fish_autosuggestion_enabled 0")
         self.clear()

@@ -86,3 +86,16 @@ def test_sanity_of_the_harness(shell: Shell, unused: None, tmp_path: Path) -> No
     shell.clear()
     shell.run_line("printargs 'a b' \"c'd\"")
     assert shell.out.read_text(encoding="utf-8").split("\0") == ["a b", "c'd"]
+
+
+@pytest.mark.parametrize("name", SHELLS)
+def test_installed_completion_works_on_the_first_tab_of_a_new_shell(
+    name: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    workdir = tmp_path_factory.mktemp(f"{name}-installed")
+    fresh = Shell(name, workdir, workdir / "cache", installed=True)
+    try:
+        words = fresh.words_after_tab("irconcepts show neofunc")
+    finally:
+        fresh.close()
+    assert words == ["irconcepts", "show", "neofunctionalism"]
