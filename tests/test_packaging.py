@@ -26,7 +26,7 @@ def test_the_schema_ships_beside_the_glossary() -> None:
 
 def test_the_schema_agrees_with_the_loader() -> None:
     from irconcepts.load import FIELDS, REQUIRED
-    from irconcepts.model import THEMES
+    from irconcepts.vocab import THEMES
 
     schema = json.loads(packaged_data().with_name("entries.schema.json").read_text())
     assert tuple(schema["items"]["properties"]) == FIELDS

@@ -11,21 +11,12 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import EXIT_DATA, EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, DataError, IrconceptsError
 from .output import OutputChoice, choose, write
+from .vocab import THEMES
 
 if TYPE_CHECKING:
     from .index import Index
     from .model import Entry, Match
 
-THEMES = (
-    "theory",
-    "security",
-    "foreign-policy-and-diplomacy",
-    "institutions",
-    "history-and-events",
-    "political-economy",
-    "law-and-ethics",
-    "concepts-of-the-state",
-)
 HOW_MATCHED = {
     "fuzzy": "closest match",
     "contained": "the term found in your words",

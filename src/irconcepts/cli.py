@@ -9,12 +9,12 @@ import typer
 
 from . import __version__, actions
 from .errors import EXIT_USAGE
-from .model import SECTIONS, THEMES
 from .output import write
+from .vocab import COLORS, FORMATS, LINKS, SECTIONS, SHELLS, THEMES
 
-Format = Enum("Format", {name: name for name in ("auto", "terminal", "markdown", "plain", "json")}, type=str)  # type: ignore[misc]
-Color = Enum("Color", {name: name for name in ("auto", "always", "never")}, type=str)  # type: ignore[misc]
-Links = Enum("Links", {name: name for name in ("wiki", "plain")}, type=str)  # type: ignore[misc]
+Format = Enum("Format", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
+Color = Enum("Color", {name: name for name in COLORS}, type=str)  # type: ignore[misc]
+Links = Enum("Links", {name: name for name in LINKS}, type=str)  # type: ignore[misc]
 Section = Enum("Section", {name: name for name in SECTIONS}, type=str)  # type: ignore[misc]
 Theme = Enum("Theme", {name: name for name in THEMES}, type=str)  # type: ignore[misc]
 
@@ -46,7 +46,7 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-Shell = Enum("Shell", {name: name for name in ("bash", "zsh", "fish")}, type=str)  # type: ignore[misc]
+Shell = Enum("Shell", {name: name for name in SHELLS}, type=str)  # type: ignore[misc]
 
 
 def _shell_or_detect(shell: str | None) -> str:

@@ -15,24 +15,11 @@ import sys
 from collections.abc import Mapping
 
 from .shellwords import Word, bash_quote, split
+from .vocab import COLORS, FORMATS, LINKS, SECTIONS, SHELLS, THEMES
 
 COMPLETE_VAR = "_IRCONCEPTS_COMPLETE"
 MAX_CANDIDATES = 200
 
-FORMATS = ("auto", "terminal", "markdown", "plain", "json")
-COLORS = ("auto", "always", "never")
-LINKS = ("wiki", "plain")
-SECTIONS = ("summary", "definition", "arguments", "cases", "related", "reading")
-THEMES = (
-    "theory",
-    "security",
-    "foreign-policy-and-diplomacy",
-    "institutions",
-    "history-and-events",
-    "political-economy",
-    "law-and-ethics",
-    "concepts-of-the-state",
-)
 FILES = ("<files>",)  # an option whose value is a path
 
 COMMANDS = {
@@ -202,7 +189,7 @@ def candidates(request: Request) -> list[Candidate]:
     command, args = (rest[0], rest[1:]) if rest[0] in COMMANDS else ("show", rest)
     options = COMMAND_OPTIONS[command]
     if command == "completion":
-        return [Candidate(s) for s in ("bash", "zsh", "fish") if s.startswith(current)] if not args else []
+        return [Candidate(s) for s in SHELLS if s.startswith(current)] if not args else []
     if args and args[-1] in options and options[args[-1]][1] is not None:
         return _values(options[args[-1]][1] or (), current)
     if current.startswith("-"):

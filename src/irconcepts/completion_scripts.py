@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-SHELLS = ("bash", "zsh", "fish")
+from .vocab import SHELLS
 
 BASH = r"""# irconcepts completion for bash. Load it with:  eval "$(irconcepts completion bash)"
 _irconcepts_completion() {

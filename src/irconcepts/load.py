@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .model import THEMES, Case, Citation, Entry, Problem
+from .model import Case, Citation, Entry, Problem
+from .vocab import THEMES
 
 FIELDS = ("term", "aliases", "theme", "summary", "definition", "arguments", "cases", "see_also", "further_reading")
 REQUIRED = ("term", "theme", "summary", "definition")

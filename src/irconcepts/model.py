@@ -5,19 +5,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, NamedTuple
 
-THEMES: tuple[str, ...] = (
-    "theory",
-    "security",
-    "foreign-policy-and-diplomacy",
-    "institutions",
-    "history-and-events",
-    "political-economy",
-    "law-and-ethics",
-    "concepts-of-the-state",
-)
-
-SECTIONS: tuple[str, ...] = ("summary", "definition", "arguments", "cases", "related", "reading")
-
 
 @dataclass(frozen=True)
 class Citation:
