@@ -12,6 +12,7 @@ import yaml
 
 from irconcepts.cache import open_index
 from irconcepts.index import Index
+from irconcepts.lookup import lookup
 from irconcepts.sources import packaged_data
 from irconcepts.text import plain_refs
 
@@ -34,6 +35,9 @@ def test_every_target_headword_has_its_entry(index: Index, target: dict) -> None
     entry = index.resolve(target["term"])
     assert entry is not None and entry.term == target["term"]
     assert entry.theme == target["theme"]
+    # and `irconcepts show HEADWORD` finds it exactly, as the command does
+    result = lookup(index, target["term"])
+    assert result.best is not None and (result.best.matched, result.best.method) == (target["term"], "exact")
 
 
 def test_the_bar_for_every_entry(index: Index) -> None:

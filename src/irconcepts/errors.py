@@ -1,4 +1,4 @@
-"""One exception family. Each carries its exit code; cli.py turns them into messages."""
+"""Exit codes, and the errors raised below the CLI; actions.report turns them into messages."""
 
 from __future__ import annotations
 
@@ -15,14 +15,6 @@ EXIT_DATA = 3
 
 class IrconceptsError(Exception):
     exit_code = 1
-
-
-class NotFoundError(IrconceptsError):
-    exit_code = EXIT_NOT_FOUND
-
-
-class UsageError(IrconceptsError):
-    exit_code = EXIT_USAGE
 
 
 class DataError(IrconceptsError):

@@ -222,13 +222,6 @@ class Index:
         for number in range(len(self)):
             yield self.entry(number).to_record()
 
-    def load_all(self) -> None:
-        """Read every section and entry now (before the file they come from can change)."""
-        for name in (*SECTIONS, *TEXT_SECTIONS):
-            self.section(name)
-        for number in range(len(self)):
-            self.entry(number)
-
 
 def compile_index(entries: list[Entry]) -> Index:
     entries = sorted(entries, key=lambda e: normalise(e.term))
