@@ -44,4 +44,5 @@ def run(cache_dir: Path):
             timeout=60,
         )
 
+    _run.cache_dir = str(cache_dir)  # type: ignore[attr-defined]
     return _run

@@ -154,3 +154,12 @@ def test_cache_files_are_json_not_pickle(own_cache: Path) -> None:
     spans = header["entries"]
     assert len(spans) == len(index)
     assert Path(cache_path(cache.glossary_files())) == path
+
+
+def test_cache_dir_is_where_platformdirs_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    from platformdirs import user_cache_dir
+
+    monkeypatch.delenv("IRCONCEPTS_CACHE_DIR", raising=False)
+    assert cache.cache_dir() == user_cache_dir("irconcepts", appauthor=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", "/somewhere/else")
+    assert cache.cache_dir() == user_cache_dir("irconcepts", appauthor=False)

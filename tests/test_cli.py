@@ -238,3 +238,27 @@ def test_lines_the_fast_path_declines_still_get_typer_errors(run, line: list[str
     result = run(*line)
     assert result.returncode in (0, 2)
     assert ("Usage:" in result.stdout) or ("Usage:" in result.stderr)
+
+
+@pytest.mark.parametrize(
+    ("line", "loaded"),
+    [
+        (["show", "anarchy"], []),
+        (["show", "anarchy", "-f", "terminal"], ["rich"]),
+        (["show", "soverignty"], ["rapidfuzz"]),
+        (["list"], []),
+    ],
+)
+def test_heavy_modules_load_only_when_needed(run, line: list[str], loaded: list[str]) -> None:
+    run("list")  # the cache is built, so no run below needs YAML
+    code = (
+        "import sys\nfrom irconcepts.__main__ import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "sys.stderr.write(repr(sorted(m for m in ('typer', 'rich', 'rapidfuzz', 'yaml') if m in sys.modules)))"
+    )
+    import os
+
+    env = {**os.environ, "IRCONCEPTS_CACHE_DIR": run.cache_dir}
+    env.pop("IRCONCEPTS_NO_FASTPATH", None)
+    result = subprocess.run([sys.executable, "-c", code, *line], capture_output=True, text=True, env=env, timeout=60)
+    assert result.stderr.splitlines()[-1] == repr(sorted(loaded))

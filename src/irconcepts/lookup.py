@@ -34,6 +34,8 @@ def _match(index: Index, query: str, number: int, method: str, score: float, via
 
 def _ranked_by_closeness(index: Index, query: str, numbers: list[int], method: str, score: float) -> list[Match]:
     """Several entries share a derived key: the one whose headword is closest to the query first."""
+    if len(numbers) == 1:
+        return [_match(index, query, numbers[0], method, score)]
     from rapidfuzz import fuzz
 
     key = normalise(query)
