@@ -49,10 +49,10 @@ def _version(value: bool) -> None:
 Shell = Enum("Shell", {name: name for name in SHELLS}, type=str)  # type: ignore[misc]
 
 
-def _shell_or_detect(shell: str | None) -> str:
+def _detect_shell() -> str:
     from .completion_scripts import detect_shell
 
-    found = shell or detect_shell()
+    found = detect_shell()
     if found is None:
         _say("irconcepts: cannot tell which shell you use; name it: irconcepts completion bash|zsh|fish --install")
         raise typer.Exit(EXIT_USAGE)
@@ -63,7 +63,7 @@ def _show_completion(value: bool) -> None:
     if value:
         from .completion_scripts import script
 
-        write(script(_shell_or_detect(None)))
+        write(script(_detect_shell()))
         raise typer.Exit()
 
 
@@ -77,7 +77,7 @@ def _install(shell: str) -> None:
 
 def _install_completion(value: bool) -> None:
     if value:
-        _install(_shell_or_detect(None))
+        _install(_detect_shell())
         raise typer.Exit()
 
 

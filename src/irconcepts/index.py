@@ -1,9 +1,9 @@
 """Entries -> the compiled index: lookup keys, backlinks and search postings, all plain JSON-able data.
 
 The index is what every command reads. It is built once per change of the data (see cache.py) so that no
-ordinary run parses YAML. It is held in sections (meta, keys, backlinks, postings, and each entry on its
-own) so that a stored index can be read piecemeal: a lookup reads the keys and one entry, not the whole
-glossary.
+ordinary run parses YAML. It is held in sections (small JSON ones, sorted text tables, and each entry on
+its own) so that a stored index can be read piecemeal: a lookup probes a few table lines and reads one
+entry, not the whole glossary.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
-from .render import terminal_width_cap
+from .render import READABLE_WIDTH
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def draw(renderable: Any, choice: OutputChoice, *, file: Any = None, width: int 
 
     file = sys.stdout if file is None else file
     if width is None:
-        width = min(Console(file=file).width, terminal_width_cap())
+        width = min(Console(file=file).width, READABLE_WIDTH)
     console = Console(
         file=file,
         width=width,

@@ -39,7 +39,3 @@ def related(view: RelatedView) -> str:
             "backlinks": [{"term": t, "summary": s} for t, s in view.backlinks],
         }
     )
-
-
-def not_found(query: str, suggestions: tuple[str, ...]) -> str:
-    return dump({"query": query, "error": "not found", "suggestions": list(suggestions)})
