@@ -16,7 +16,7 @@ from typing import Any
 from .model import Case, Citation, Entry, Problem
 from .vocab import THEMES
 
-FIELDS = ("term", "aliases", "theme", "summary", "definition", "arguments", "cases", "see_also", "further_reading")
+FIELDS = ("term", "aliases", "covers", "theme", "summary", "definition", "arguments", "cases", "see_also", "further_reading")
 REQUIRED = ("term", "theme", "summary", "definition")
 CASE_FIELDS = ("date", "event", "detail")
 CITATION_FIELDS = ("author", "year", "title", "published")
@@ -41,6 +41,7 @@ class Located:
     entry: Entry
     term_line: int
     alias_lines: tuple[int, ...] = ()
+    cover_lines: tuple[int, ...] = ()
     see_also_lines: tuple[int, ...] = ()
     definition_line: int = 0  # line of the definition's first text line
     definition_literal: bool = True  # a `|` block keeps its line breaks, so ref lines are exact
@@ -223,6 +224,7 @@ class _EntryReader:
         summary = text_field("summary")
         definition = text_field("definition")
         aliases = self.text_list(fields["aliases"][1], f"{label}: aliases") if "aliases" in fields else []
+        covers = self.text_list(fields["covers"][1], f"{label}: covers") if "covers" in fields else []
         see_also = self.text_list(fields["see_also"][1], f"{label}: see_also") if "see_also" in fields else []
         arguments_for: list[str] = []
         arguments_against: list[str] = []
@@ -247,6 +249,7 @@ class _EntryReader:
                 entry=Entry(
                     term=term,
                     aliases=tuple(a for a, _ in aliases),
+                    covers=tuple(c for c, _ in covers),
                     theme=theme,
                     summary=" ".join(summary.split()),
                     definition=reflow(definition),
@@ -260,6 +263,7 @@ class _EntryReader:
                 ),
                 term_line=self.line(term_value[1]) if term_value else self.line(node),
                 alias_lines=tuple(line for _, line in aliases),
+                cover_lines=tuple(line for _, line in covers),
                 see_also_lines=tuple(line for _, line in see_also),
                 definition_line=self.line(definition_node) + (1 if definition_node.style in ("|", ">") else 0),
                 definition_literal=literal or definition_node.style is None,

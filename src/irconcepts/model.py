@@ -24,7 +24,7 @@ class Case:
 @dataclass(frozen=True)
 class Entry:
     term: str
-    aliases: tuple[str, ...]
+    aliases: tuple[str, ...]  # other names for the same concept only
     theme: str
     summary: str
     definition: str
@@ -33,6 +33,7 @@ class Entry:
     cases: tuple[Case, ...]
     see_also: tuple[str, ...]
     further_reading: tuple[Citation, ...]
+    covers: tuple[str, ...] = ()  # named things the entry explains that are not the concept itself
     source: str = ""  # file the entry came from, for messages
     line: int = 0
 
@@ -45,6 +46,7 @@ class Entry:
         return {
             "term": self.term,
             "aliases": list(self.aliases),
+            "covers": list(self.covers),
             "theme": self.theme,
             "summary": self.summary,
             "definition": self.definition,
@@ -66,6 +68,7 @@ class Entry:
         return cls(
             term=r["term"],
             aliases=tuple(r["aliases"]),
+            covers=tuple(r.get("covers", ())),
             theme=r["theme"],
             summary=r["summary"],
             definition=r["definition"],

@@ -42,16 +42,20 @@ def merge(files: Iterable[str | Path]) -> tuple[list[Located], list[Problem]]:
 def check_references(entries: list[Located]) -> list[Problem]:
     problems: list[Problem] = []
     owner: dict[str, str] = {normalise(x.entry.term): x.entry.term for x in entries}
+    kind_of: dict[str, str] = {key: "the term" for key in owner}
     for located in entries:
         entry = located.entry
-        for alias, line in zip(entry.aliases, located.alias_lines, strict=False):
-            key = normalise(alias)
+        named = [(a, line, "alias") for a, line in zip(entry.aliases, located.alias_lines, strict=False)]
+        named += [(c, line, "cover") for c, line in zip(entry.covers, located.cover_lines, strict=False)]
+        for name, line, kind in named:
+            key = normalise(name)
             other = owner.get(key)
             if other is not None and other != entry.term:
-                what = "the term" if normalise(other) == key else "an alias"
-                problems.append(Problem(entry.source, line, f"alias '{alias}' clashes with {what} of entry '{other}'"))
-            else:
+                what = {"the term": "the term", "alias": "an alias", "cover": "a cover"}[kind_of[key]]
+                problems.append(Problem(entry.source, line, f"{kind} '{name}' clashes with {what} of entry '{other}'"))
+            elif other is None:
                 owner[key] = entry.term
+                kind_of[key] = kind
     names = sorted(owner)
 
     def unresolved(name: str) -> str:
