@@ -37,7 +37,7 @@ def test_misspelling_says_how_it_was_read(run) -> None:
     result = run("soverignty")
     assert result.returncode == 0
     assert result.stdout.startswith("# sovereignty\n")
-    assert result.stderr == "showing sovereignty for 'soverignty' (closest match)\n"
+    assert result.stderr == "showing sovereignty for 'soverignty' (read as a misspelling)\n"
 
 
 def test_abbreviation(run) -> None:
@@ -55,11 +55,52 @@ def test_nothing_confident_exits_1_with_a_hint(run) -> None:
     assert "irconcepts search xyzzy" in result.stderr
 
 
-def test_did_you_mean(run) -> None:
-    result = run("show", "colective sekurity regime")
-    assert result.returncode in (0, 1)
-    if result.returncode == 1:
-        assert "Did you mean:" in result.stderr and "collective security" in result.stderr
+def test_did_you_mean_only_for_misspellings(run) -> None:
+    result = run("show", "neorealsim balance")
+    assert result.returncode == 1 and result.stdout == ""
+    assert "no entry for 'neorealsim balance'" in result.stderr
+
+
+@pytest.mark.parametrize("query", ["power ballad", "security deposit", "state pension", "collective bargaining"])
+def test_everyday_phrases_sharing_a_word_are_refused(run, query: str) -> None:
+    result = run("show", query)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.startswith(f"irconcepts: no entry for '{query}'\n")
+
+
+def test_refusal_points_to_the_entries_that_discuss_it(run) -> None:
+    result = run("show", "Kwantung Army")
+    assert result.returncode == 1
+    assert "discussed in: " in result.stderr and "irconcepts search Kwantung Army" in result.stderr
+
+
+def test_json_when_nothing_is_found(run) -> None:
+    result = run("show", "--format", "json", "Kwantung Army")
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    assert set(data) == {"query", "found", "suggestions", "discussed_in"}
+    assert data["found"] is False and data["query"] == "Kwantung Army" and data["discussed_in"]
+
+
+def test_a_cover_shows_its_entry_and_says_so(run) -> None:
+    result = run("show", "Kyoto Protocol", "--brief")
+    assert result.returncode == 0 and result.stdout.strip()
+    assert result.stderr == "Kyoto Protocol is covered in: climate change\n"
+    data = json.loads(run("show", "kyoto protocol", "-f", "json").stdout)
+    assert (data["term"], data["match"]["method"], data["match"]["covered"]) == ("climate change", "covers", True)
+    assert "Kyoto Protocol" in data["covers"] and "Kyoto Protocol" not in data["aliases"]
+
+
+@pytest.mark.parametrize("args", [["help"], ["help", "show"], ["help", "search"]])
+def test_help_is_help_not_an_entry(run, args: list[str]) -> None:
+    result = run(*args)
+    assert result.returncode == 0 and result.stdout.startswith("Usage: irconcepts")
+    assert "self-help" not in result.stdout
+
+
+def test_help_for_an_unknown_command(run) -> None:
+    result = run("help", "nope")
+    assert result.returncode == 2 and "no command 'nope'" in result.stderr
 
 
 def test_usage_error_exits_2(run) -> None:
@@ -108,11 +149,11 @@ def test_json_contract(run) -> None:
     result = run("soverignty", "--format", "json")
     data = json.loads(result.stdout)
     assert set(data) == {
-        "term", "aliases", "theme", "summary", "definition", "arguments", "cases", "see_also",
+        "term", "aliases", "covers", "theme", "summary", "definition", "arguments", "cases", "see_also",
         "further_reading", "match", "alternatives",
     }  # fmt: skip
     assert data["match"] == {"query": "soverignty", "matched": "sovereignty", "method": "fuzzy",
-                             "score": data["match"]["score"]}  # fmt: skip
+                             "score": data["match"]["score"], "via": "sovereignty", "covered": False}  # fmt: skip
     assert set(data["arguments"]) == {"for", "against"}
     assert set(data["cases"][0]) == {"date", "event", "detail"}
     assert set(data["further_reading"][0]) == {"author", "year", "title", "published"}

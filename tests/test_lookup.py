@@ -27,7 +27,9 @@ from irconcepts.text import normalise
         ("MI", "Mukden incident", "acronym"),
         ("power of balance", "balance of power", "word-order"),
         ("soverignty", "sovereignty", "fuzzy"),
-        ("balanse of power", "balance of power", "inflected"),
+        ("balanse of power", "balance of power", "fuzzy"),
+        ("Lytton Report", "Mukden incident", "covers"),
+        ("the lytton report", "Mukden incident", "covers"),
         ("balance of pwoer", "balance of power", "fuzzy"),
         ("Congress of Vienna balance of power", "balance of power", "contained"),
         ("sovereignty and anarchy", "sovereignty", "contained"),
@@ -80,3 +82,59 @@ def test_two_entries_named_gives_the_other_as_an_alternative(mini_index: Index) 
 def test_extra_words_must_be_explained_by_the_entry(mini_index: Index) -> None:
     # Waltz appears only in the reading list of the fixture's entry, not in its text
     assert lookup(mini_index, "Kenneth Waltz balance of power").best is None
+
+
+def test_a_cover_says_it_is_covered(mini_index: Index) -> None:
+    best = lookup(mini_index, "Lytton Report").best
+    assert best is not None and best.covered and best.via == "Lytton Report"
+    # a cover's typo is still a cover
+    typo = lookup(mini_index, "Lyton Report").best
+    assert typo is not None and typo.matched == "Mukden incident" and typo.covered
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "help",  # a word inside a name (self-help elsewhere) is not the name
+        "low",  # an ordinary word is never read as initials
+        "war",
+        "sovereign debt",  # a known word plus another: not a typo of anything
+        "balance sheet",
+        "power ballad",
+        "lawfare",
+    ],
+)
+def test_real_words_are_not_typos_or_initials(mini_index: Index, query: str) -> None:
+    assert lookup(mini_index, query).best is None, query
+
+
+def test_a_known_word_is_not_read_as_a_misspelling_of_another() -> None:
+    from irconcepts.index import compile_index
+    from irconcepts.model import Entry
+
+    def entry(term: str, text: str) -> Entry:
+        return Entry(term, (), "theory", text, text, (), (), (), (), ())
+
+    index = compile_index([entry("warfare", "Organised fighting."), entry("law", "Rules; lawfare is law as a weapon.")])
+    assert lookup(index, "warfre").best is not None  # a misspelling
+    assert lookup(index, "lawfare").best is None  # a word the glossary itself uses, so not a typo of warfare
+
+
+def test_acronyms_only_when_typed_as_one(mini_index: Index) -> None:
+    from irconcepts.index import compile_index
+    from irconcepts.model import Entry
+
+    assert lookup(mini_index, "MI").best is not None
+    law_of_war = Entry(
+        "law of war", (), "theory", "Law in war.", "The low and the high: law in war.", (), (), (), (), ()
+    )
+    index = compile_index([law_of_war])
+    assert lookup(index, "LOW").best is not None  # typed as an acronym
+    assert lookup(index, "low").best is None  # an ordinary word of the glossary
+    assert lookup(mini_index, "mi").best is not None  # no word of the glossary, so initials
+
+
+def test_refusal_says_where_the_words_are_discussed(mini_index: Index) -> None:
+    result = lookup(mini_index, "Kwantung Army")
+    assert result.best is None
+    assert result.discussed_in == ("Mukden incident",)

@@ -82,10 +82,10 @@ def test_json_entry_keys(mini_index: Index) -> None:
     match = Match(query="anarchy", matched="anarchy", method="exact", score=100.0)
     data = json.loads(json_format.entry(entry, match))
     assert set(data) == {
-        "term", "aliases", "theme", "summary", "definition", "arguments", "cases", "see_also",
+        "term", "aliases", "covers", "theme", "summary", "definition", "arguments", "cases", "see_also",
         "further_reading", "match", "alternatives",
     }  # fmt: skip
-    assert set(data["match"]) == {"query", "matched", "method", "score"}
+    assert set(data["match"]) == {"query", "matched", "method", "score", "via", "covered"}
 
 
 @pytest.mark.parametrize(

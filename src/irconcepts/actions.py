@@ -15,12 +15,12 @@ from .vocab import THEMES
 
 if TYPE_CHECKING:
     from .index import Index
-    from .model import Entry, Match
+    from .model import Entry, LookupResult, Match
 
 HOW_MATCHED = {
-    "fuzzy": "closest match",
+    "fuzzy": "read as a misspelling",
     "contained": "the term found in your words",
-    "search": "best full-text match",
+    "part-name": "part of its name",
 }
 
 
@@ -90,8 +90,11 @@ def emit(kind: str, choice: OutputChoice, *args: Any, **kwargs: Any) -> None:
     write(getattr(module, kind)(*args, **kwargs))
 
 
-def resolve(index: Index, words: list[str]) -> tuple[Entry, Match, tuple[Match, ...]]:
-    """The entry the words mean, saying on stderr how they were read; Stop(1) with suggestions if none."""
+def resolve(
+    index: Index, words: list[str], choice: OutputChoice | None = None
+) -> tuple[Entry, Match, tuple[Match, ...]]:
+    """The entry the words name, saying on stderr how they were read; Stop(1) when no entry is that thing,
+    saying where the words are discussed (and, with JSON chosen, saying so on stdout for scripts)."""
     from .lookup import lookup
 
     query = " ".join(words).strip()
@@ -100,16 +103,12 @@ def resolve(index: Index, words: list[str]) -> tuple[Entry, Match, tuple[Match, 
         raise Stop(EXIT_USAGE)
     result = lookup(index, query)
     if result.best is None:
-        from .search import search
-
-        offers = list(dict.fromkeys([*result.suggestions, *(h.term for h in search(index, query, limit=3))]))[:5]
-        say(f"irconcepts: no entry for '{query}'.")
-        if offers:
-            say("Did you mean: " + ", ".join(offers) + "?")
-        say(f"Search the entries' text with: irconcepts search {query}")
+        not_found(result, choice)
         raise Stop(EXIT_NOT_FOUND)
     best = result.best
-    if best.method != "exact":
+    if best.covered:
+        say(f"{best.via} is covered in: {best.matched}")
+    elif best.method != "exact":
         how = f"alias '{best.via}'" if best.method == "alias" else HOW_MATCHED.get(best.method, f"{best.method} match")
         say(f"showing {best.matched} for '{query}' ({how})")
     if result.alternatives:
@@ -117,6 +116,20 @@ def resolve(index: Index, words: list[str]) -> tuple[Entry, Match, tuple[Match, 
     entry = index.resolve(best.matched)
     assert entry is not None  # the index produced the name
     return entry, best, result.alternatives
+
+
+def not_found(result: LookupResult, choice: OutputChoice | None) -> None:
+    """No entry is what was asked: say so, where it is discussed, and what may have been misspelt."""
+    query = result.query.strip()
+    say(f"irconcepts: no entry for '{query}'")
+    if result.suggestions:
+        say("did you mean: " + ", ".join(result.suggestions) + "?")
+    if result.discussed_in:
+        say(f"discussed in: {', '.join(result.discussed_in)} — irconcepts search {query}")
+    elif not result.suggestions:
+        say(f"nothing in the glossary mentions it; try: irconcepts search {query}")
+    if choice is not None and choice.format == "json":
+        emit("not_found", choice, result)
 
 
 def _show_entry(
@@ -140,8 +153,9 @@ def show(
     session: Session, words: list[str], *, section: str | None, brief: bool, fmt: str, color: str, links: str | None
 ) -> int:
     index = session.index()
-    entry, match, alternatives = resolve(index, words)
-    _show_entry(entry, match, alternatives, choose(fmt, color, links), "summary" if brief else section)
+    choice = choose(fmt, color, links)
+    entry, match, alternatives = resolve(index, words, choice)
+    _show_entry(entry, match, alternatives, choice, "summary" if brief else section)
     return EXIT_OK
 
 

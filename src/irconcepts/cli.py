@@ -203,6 +203,26 @@ def check(
     _done(actions.run(actions.check, State, list(files or [])))
 
 
+@app.command(name="help")
+def help_command(
+    ctx: typer.Context,
+    command: Annotated[str | None, typer.Argument(metavar="[COMMAND]", help="The command to explain.")] = None,
+) -> None:
+    """Show help for irconcepts, or for one COMMAND (irconcepts help show)."""
+    root = ctx.find_root()
+    if command is None:
+        write(root.get_help() + "\n")
+        return
+    group = root.command  # the app's group: Typer vendors Click, so it is used through its methods only
+    sub = group.get_command(root, command)  # type: ignore[attr-defined]
+    if sub is None:
+        names = ", ".join(sorted(group.list_commands(root)))  # type: ignore[attr-defined]
+        _say(f"irconcepts: no command '{command}'; the commands are: {names}")
+        raise typer.Exit(EXIT_USAGE)
+    with type(ctx)(sub, info_name=command, parent=root) as sub_ctx:
+        write(sub.get_help(sub_ctx) + "\n")
+
+
 @app.command()
 def completion(
     shell: Annotated[Shell, typer.Argument(help="bash, zsh or fish.")],

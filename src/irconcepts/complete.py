@@ -31,6 +31,7 @@ COMMANDS = {
     "random": "Show a random entry, for revision",
     "check": "Validate the glossary and your own files",
     "completion": "Print the completion script for a shell",
+    "help": "Show help for irconcepts or one command",
 }
 # option -> (help, the values it takes: None for a flag, () for free text)
 GLOBAL_OPTIONS: dict[str, tuple[str, tuple[str, ...] | None]] = {
@@ -65,6 +66,7 @@ COMMAND_OPTIONS: dict[str, dict[str, tuple[str, tuple[str, ...] | None]]] = {
     "random": {**_THEME, **_BRIEF, **_OUTPUT, **_LINKS},
     "check": {"--help": ("Show help", None)},
     "completion": {"--install": ("Write it where the shell finds it", None), "--help": ("Show help", None)},
+    "help": {"--help": ("Show help", None)},
 }
 TERM_COMMANDS = ("show", "related")
 
@@ -131,17 +133,19 @@ def _files(prefix: str) -> list[Candidate]:
 
 
 def _terms(typed: list[str], current: str, data: list[str]) -> list[Candidate]:
-    """Headwords and aliases that continue the words typed so far, case- and accent-insensitively."""
+    """Headwords, aliases and covers that continue the words typed so far, case- and accent-insensitively."""
     from .folding import completion_key, fold_word
 
     prefix = " ".join([*(completion_key(w) for w in typed), fold_word(current)])
     lines = _name_lines(prefix, data)
-    # One candidate an entry: its headword when that matches, else the first alias that does.
+    # One candidate an entry: its headword when that matches, else the first alias that does. A cover is a
+    # thing of its own (a treaty, a doctrine) and is offered as itself, described as "in <entry>".
     by_entry: dict[str, tuple[str, str, str]] = {}
     for line in lines:
         _key, name, number, kind, description = line.rstrip("\n").split("\t", 4)
-        if number not in by_entry or (kind == "t" and by_entry[number][1] != "t"):
-            by_entry[number] = (name, kind, description)
+        slot = f"{number}:{name}" if kind == "c" else number
+        if slot not in by_entry or (kind == "t" and by_entry[slot][1] != "t"):
+            by_entry[slot] = (name, kind, description)
     found: dict[str, Candidate] = {}
     for name, _kind, description in sorted(by_entry.values()):
         tail = " ".join(name.split()[len(typed) :])
@@ -190,6 +194,8 @@ def candidates(request: Request) -> list[Candidate]:
     options = COMMAND_OPTIONS[command]
     if command == "completion":
         return [Candidate(s) for s in SHELLS if s.startswith(current)] if not args else []
+    if command == "help":
+        return [Candidate(c, h) for c, h in COMMANDS.items() if c.startswith(current)] if not args else []
     if args and args[-1] in options and options[args[-1]][1] is not None:
         return _values(options[args[-1]][1] or (), current)
     if current.startswith("-"):

@@ -9,21 +9,31 @@ entry, not the whole glossary.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from .folding import completion_key, short
 from .model import Entry, ListRow
-from .text import CROSS_REF, STOP_WORDS, compact, normalise, plain_refs, stems, words
+from .text import CROSS_REF, STOP_WORDS, compact, normalise, plain_refs, search_stems, stems, words
 
 SECTIONS = ("meta", "backlinks", "lengths")  # JSON sections, read whole on first use
 # Sorted text lines ("key<TAB>value"), probed by binary search in place on disk, so that a lookup in a
 # glossary of any size reads a few lines rather than parsing whole tables.
-TEXT_SECTIONS = ("keys", "compact", "stems", "acronyms", "orders", "order_words", "names", "postings")
+TEXT_SECTIONS = ("keys", "compact", "stems", "acronyms", "orders", "order_words", "names", "postings", "vocab")
+COVER_MARK = "c"  # in a table's list of entry numbers, "12c" means: entry 12, through one of its covers
 
 # How much a word counts in each field, for search ranking (BM25F-style weighted term frequency).
-FIELD_WEIGHTS = {"term": 6.0, "aliases": 4.0, "summary": 2.0, "definition": 1.0, "arguments": 1.0, "cases": 1.2}
+FIELD_WEIGHTS = {
+    "term": 6.0,
+    "aliases": 4.0,
+    "covers": 3.0,
+    "summary": 2.0,
+    "definition": 1.0,
+    "arguments": 1.0,
+    "cases": 1.2,
+}
 
 SectionReader = Callable[[str], Any]  # section name -> its data
 EntryReader = Callable[[int], dict[str, Any]]  # entry number -> its record
@@ -31,13 +41,23 @@ PrefixReader = Callable[[str, str], list[str]]  # (text section, prefix) -> its 
 
 
 def name_lines(entries: list[Entry]) -> str:
-    """The completion vocabulary, one sorted line per name: key, name, entry number, t(erm) or a(lias), summary."""
+    """The completion vocabulary, one sorted line per name: key, name, entry number, t(erm), a(lias) or
+    c(over), and a description (the summary; for a cover, the entry it is covered in)."""
     lines = set()
     for number, entry in enumerate(entries):
         description = short(entry.summary).replace("\t", " ").replace("\n", " ")
-        for name, kind in [(entry.term, "t")] + [(alias, "a") for alias in entry.aliases]:
-            lines.add(f"{completion_key(name)}\t{name}\t{number}\t{kind}\t{description}\n")
+        for name, kind in named(entry):
+            shown = f"in {entry.term}" if kind == "cover" else description
+            lines.add(f"{completion_key(name)}\t{name}\t{number}\t{kind[0]}\t{shown}\n")
     return "".join(sorted(lines))
+
+
+NAME_RANK = {"term": 0, "alias": 1, "cover": 2}  # an exact headword beats an alias beats a cover
+
+
+def named(entry: Entry) -> list[tuple[str, str]]:
+    """Every name an entry answers to, with its kind: term, alias or cover."""
+    return [(entry.term, "term"), *((a, "alias") for a in entry.aliases), *((c, "cover") for c in entry.covers)]
 
 
 def initials(phrase: str, *, keep_function_words: bool = False) -> str:
@@ -55,6 +75,7 @@ def search_fields(entry: Entry) -> dict[str, str]:
     return {
         "term": entry.term,
         "aliases": " ".join(entry.aliases),
+        "covers": " ".join(entry.covers),
         "summary": entry.summary,
         "definition": plain_refs(entry.definition),
         "arguments": " ".join(entry.arguments_for + entry.arguments_against),
@@ -109,7 +130,7 @@ class Index:
         return self.entry(number).term
 
     def names_of(self, number: int) -> list[str]:
-        """An entry's headword and aliases."""
+        """An entry's headword and aliases: the names that are the concept itself."""
         entry = self.entry(number)
         return [entry.term, *entry.aliases]
 
@@ -119,32 +140,38 @@ class Index:
         return found[0].rstrip("\n").split("\t", 1)[1] if found else None
 
     def key_hit(self, key: str) -> tuple[int, str, str] | None:
-        """A normalised name -> (entry number, the name as written, "term" or "alias")."""
+        """A normalised name -> (entry number, the name as written, "term", "alias" or "cover")."""
         value = self._value("keys", key)
         if value is None:
             return None
         number, name, kind = value.split("\t")
         return int(number), name, kind
 
-    def compact_hit(self, key: str) -> int | None:
+    def compact_hit(self, key: str) -> tuple[int, bool] | None:
+        """A name with its spaces squeezed out -> (entry number, whether the name is a cover)."""
         value = self._value("compact", key)
-        return None if value is None else int(value)
+        return None if value is None else _numbered(value)
 
-    def numbers(self, section: str, key: str) -> list[int]:
-        """The entries filed under `key` in stems, acronyms or orders."""
+    def numbers(self, section: str, key: str) -> list[tuple[int, bool]]:
+        """The entries filed under `key` in stems, acronyms or orders, each with whether a cover put it there."""
         value = self._value(section, key)
-        return [int(n) for n in value.split()] if value else []
+        return [_numbered(n) for n in value.split()] if value else []
 
-    def orders_with(self, word: str, *, prefix: bool = False) -> dict[str, list[int]]:
+    def word_flag(self, word: str) -> str | None:
+        """How a folded word occurs in the glossary's text: "l" (in lower case, an ordinary word), "u" (only
+        capitalised: a name or an acronym), or None (not at all)."""
+        return self._value("vocab", word)
+
+    def orders_with(self, word: str, *, prefix: bool = False) -> dict[str, list[tuple[int, bool]]]:
         """Word-order keys holding `word` (or, with prefix, any word that starts with it), with their entries."""
-        found: dict[str, list[int]] = {}
+        found: dict[str, list[tuple[int, bool]]] = {}
         for line in self.lines("order_words", word if prefix else word + "\t"):
             key = line.rstrip("\n").split("\t", 1)[1]
             found[key] = self.numbers("orders", key)
         return found
 
     def all_keys(self) -> list[str]:
-        """Every normalised name, for fuzzy matching."""
+        """Every normalised name (headwords, aliases and covers), for fuzzy matching."""
         if "keys_all" not in self._sections:
             self._sections["keys_all"] = [line.split("\t", 1)[0] for line in self.section("keys").splitlines()]
         return self._sections["keys_all"]
@@ -213,7 +240,7 @@ class Index:
         return hit[0] if hit else None
 
     def resolve(self, name: str) -> Entry | None:
-        """A headword or alias, in any case or spelling variant, to its entry."""
+        """A headword, alias or cover, in any case or spelling variant, to its entry."""
         number = self.number_of(name)
         return None if number is None else self.entry(number)
 
@@ -223,24 +250,50 @@ class Index:
             yield self.entry(number).to_record()
 
 
+def _numbered(token: str) -> tuple[int, bool]:
+    return (int(token[:-1]), True) if token.endswith(COVER_MARK) else (int(token), False)
+
+
+_RAW_WORD = re.compile(r"[^\W_]+")
+
+
+def vocabulary(entries: list[Entry]) -> dict[str, str]:
+    """Every word of the glossary's text, folded, with "l" if it ever occurs in lower case (an ordinary word,
+    which a query may use as itself) or "u" if only capitalised (a name or acronym)."""
+    flags: dict[str, str] = {}
+    for entry in entries:
+        for text in search_fields(entry).values():
+            for raw in _RAW_WORD.findall(text):
+                for word in words(raw):
+                    if raw.islower():
+                        flags[word] = "l"
+                    else:
+                        flags.setdefault(word, "u")
+    return flags
+
+
 def compile_index(entries: list[Entry]) -> Index:
     entries = sorted(entries, key=lambda e: normalise(e.term))
     keys: dict[str, list[Any]] = {}
-    compact_keys: dict[str, int] = {}
-    stem_keys: dict[str, set[int]] = defaultdict(set)
-    acronyms: dict[str, set[int]] = defaultdict(set)
-    orders: dict[str, set[int]] = defaultdict(set)
+    compact_keys: dict[str, tuple[int, str]] = {}
+    stem_keys: dict[str, set[str]] = defaultdict(set)
+    acronyms: dict[str, set[str]] = defaultdict(set)
+    orders: dict[str, set[str]] = defaultdict(set)
     for number, entry in enumerate(entries):
-        for name, kind in [(entry.term, "term")] + [(a, "alias") for a in entry.aliases]:
+        for name, kind in named(entry):
             key = normalise(name)
-            if key not in keys or kind == "term":
+            if key not in keys or NAME_RANK[kind] < NAME_RANK[keys[key][2]]:
                 keys[key] = [number, name, kind]
-            compact_keys.setdefault(compact(name), number)
-            stem_keys[" ".join(stems(name, drop_stop_words=False))].add(number)
-            # both 'bp' and 'bop' for balance of power: students write either
-            for letters in {initials(name), initials(name, keep_function_words=True)} - {""}:
-                acronyms[letters].add(number)
-            orders[word_order_key(name)].add(number)
+            ref = f"{number}{COVER_MARK}" if kind == "cover" else str(number)
+            squeezed = compact(name)
+            if squeezed not in compact_keys or NAME_RANK[kind] < NAME_RANK[compact_keys[squeezed][1]]:
+                compact_keys[squeezed] = (number, kind)
+            stem_keys[" ".join(stems(name, drop_stop_words=False))].add(ref)
+            if kind != "cover":  # initials of a treaty's or an event's name are too easily another thing's
+                # both 'bp' and 'bop' for balance of power: students write either
+                for letters in {initials(name), initials(name, keep_function_words=True)} - {""}:
+                    acronyms[letters].add(ref)
+            orders[word_order_key(name)].add(ref)
 
     backlinks: dict[str, set[str]] = defaultdict(set)
     for entry in entries:
@@ -256,7 +309,7 @@ def compile_index(entries: list[Entry]) -> Index:
         weighted: Counter[str] = Counter()
         length = 0.0
         for name, text in search_fields(entry).items():
-            tokens = stems(text)
+            tokens = search_stems(text)
             length += FIELD_WEIGHTS[name] * len(tokens)
             for token in tokens:
                 weighted[token] += FIELD_WEIGHTS[name]
@@ -267,8 +320,9 @@ def compile_index(entries: list[Entry]) -> Index:
     def table(rows: dict[str, Any]) -> str:
         return "".join(sorted(f"{key}\t{value}\n" for key, value in rows.items() if key))
 
-    def listed(numbers: set[int]) -> str:
-        return " ".join(str(n) for n in sorted(numbers))
+    def listed(refs: set[str]) -> str:
+        # a name's own entry before a cover's, then by number
+        return " ".join(sorted(refs, key=lambda r: (r.endswith(COVER_MARK), int(r.rstrip(COVER_MARK)))))
 
     order_words = sorted({(word, key) for key in orders if key for word in key.split()})
     sections = {
@@ -278,7 +332,7 @@ def compile_index(entries: list[Entry]) -> Index:
             "summaries": [e.summary for e in entries],
         },
         "keys": table({k: f"{n}\t{name}\t{kind}" for k, (n, name, kind) in keys.items()}),
-        "compact": table(compact_keys),
+        "compact": table({k: f"{n}{COVER_MARK if kind == 'cover' else ''}" for k, (n, kind) in compact_keys.items()}),
         "stems": table({k: listed(v) for k, v in stem_keys.items()}),
         "acronyms": table({k: listed(v) for k, v in acronyms.items()}),
         "orders": table({k: listed(v) for k, v in orders.items()}),
@@ -289,5 +343,6 @@ def compile_index(entries: list[Entry]) -> Index:
             f"{token}\t{' '.join(f'{n}:{tf:g}' for n, tf in hits)}\n" for token, hits in sorted(postings.items())
         ),
         "names": name_lines(entries),
+        "vocab": table(vocabulary(entries)),
     }
     return Index(sections, entries)

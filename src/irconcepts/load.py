@@ -16,7 +16,18 @@ from typing import Any
 from .model import Case, Citation, Entry, Problem
 from .vocab import THEMES
 
-FIELDS = ("term", "aliases", "covers", "theme", "summary", "definition", "arguments", "cases", "see_also", "further_reading")
+FIELDS = (
+    "term",
+    "aliases",
+    "covers",
+    "theme",
+    "summary",
+    "definition",
+    "arguments",
+    "cases",
+    "see_also",
+    "further_reading",
+)
 REQUIRED = ("term", "theme", "summary", "definition")
 CASE_FIELDS = ("date", "event", "detail")
 CITATION_FIELDS = ("author", "year", "title", "published")

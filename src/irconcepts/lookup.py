@@ -1,58 +1,246 @@
-"""Query -> the entry it means, through stages from the strictest to the loosest; the stage is reported.
+"""Query -> the entry it names, or an honest "no entry".
 
-exact -> alias -> normalised -> inflected -> acronym -> word-order -> contained -> fuzzy -> search.
-The first stages are dictionary probes on the compiled index. Later ones read more of it (the search
-postings) and RapidFuzz is imported only when everything cheaper has failed. Each stage decides for
-itself whether it is confident; when none is, the result carries suggestions and no best match.
+A lookup answers only when the entry it shows *is* what was asked: the headword, a synonym (an alias), a name
+the entry covers, or one of these misspelt, inflected, abbreviated or reordered. Anything else, however close
+its words, gets no best match: the result then lists the entries that discuss the words and, only for
+plausible misspellings, what may have been meant. A confident wrong answer is the worst thing a glossary can
+do, so every stage errs towards "no entry".
+
+The stages run strictest first (STAGES); the first that answers wins and is reported as `method`. The
+query is prepared once (Query) and every stage reads it. A query wrapped in question words ("what is
+deterrence", "realism in IR") is tried again without the wrapper, only through the strict stages.
 """
 
 from __future__ import annotations
 
-from .index import Index, initials, word_order_key
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from .index import Index, word_order_key
 from .model import LookupResult, Match
-from .text import STOP_WORDS, compact, fold, normalise, stem, stems
+from .text import STOP_WORDS, american, compact, fold, normalise, search_stems, stem, stems
 
-# Words a student wraps around a term ("what is meant by deterrence", "realism in IR", "R2P doctrine").
-FILLER_WORDS = frozenset(
-    (
-        "what whats is are was the a an of in on by does do mean meant means meaning define definition "
-        "explain explained concept concepts idea theory theories doctrine term notion ir international "
-        "relations politics lecture essay notes week vs versus and about pls please article debate debates"
-    ).split()
+# Wrappers a student puts round a term. Stripped only from the ends, and only when the rest names an entry.
+_LEADING = re.compile(
+    r"^(?:(?:what|who) (?:is|are|was|were|does|do)(?: meant by| the| a| an)?|what s|whats|define|definition of|"
+    r"lecture \d+|week \d+|pls|please|"
+    r"meaning of|explain|describe|tell me about|notes on|(?:the )?(?:concept|idea|notion|theory|doctrine) of)\s+"
 )
-FILLER_STEMS = frozenset(stem(w) for w in FILLER_WORDS)
-SUGGEST_CUTOFF = 60.0  # fuzzy similarity worth offering as "did you mean"
+_TRAILING = re.compile(
+    r"\s+(?:in (?:ir|international relations|international politics)|ir|definition|meaning|mean|means|concept|"
+    r"theory|doctrine|explained|lecture \d+|week \d+|essay|notes|article|paper|book|game|debate|pls|please)$"
+)
+# Words that join two names ("realism vs liberalism", "NAM during the Cold War"); never part of what is asked.
+CONNECTORS = frozenset("vs versus v and or during in with against compared".split())
 CLOSE_CALL = 4.0  # entries within this many points of the best are listed as alternatives
-EXPLAINED_RANK = 5  # extra words are explained by an entry ranked this high for them
-EXPLAINED_WEIGHT = 2.0  # ...and holding them more than in passing (twice, or in its summary or cases)
-SEARCH_MARGIN = 1.05  # the search stage answers only when its best hit leads the next by this factor
+EXPLAINED_RANK = 5  # extra words are explained by an entry ranked this high for them...
+EXPLAINED_WEIGHT = 2.0  # ...that holds them more than in passing (twice, or in its summary or names)
+TYPO_CANDIDATES = 40  # names RapidFuzz proposes for the per-word typo check
+TYPO_SIMILARITY = 55.0  # below this whole-name similarity no name is worth checking word by word
+TAIL_WORDS = frozenset(["theory", "doctrine"])  # a name may end in these when the query stops short
 
 
-def _match(index: Index, query: str, number: int, method: str, score: float, via: str = "") -> Match:
-    return Match(query=query, matched=index.term(number), method=method, score=score, via=via)
+@dataclass(frozen=True)
+class Query:
+    """What was typed, prepared once for every stage."""
+
+    raw: str
+    text: str  # stripped of surrounding space
+    folded: str  # case, accents, punctuation folded
+    key: str  # normalise(): the form name keys are filed under
+    words: tuple[str, ...]  # folded words, in order
+    content: tuple[str, ...]  # stems of the words that carry meaning (no stop words, no connectors)
+
+    @property
+    def acronym_form(self) -> str | None:
+        """The letters, when typed as an acronym might be: one short token of letters and digits."""
+        token = self.text.replace(".", "")
+        if " " in self.text or not 2 <= len(token) <= 6 or not token.isalnum():
+            return None
+        return token.casefold()
+
+    @property
+    def typed_as_acronym(self) -> bool:
+        """With capitals, dots or digits ("UN", "N.A.T.O.", "R2P"), not as a lower-case word."""
+        token = self.text.replace(".", "")
+        return token != token.lower() or "." in self.text or any(c.isdigit() for c in token)
 
 
-def _ranked_by_closeness(index: Index, query: str, numbers: list[int], method: str, score: float) -> list[Match]:
-    """Several entries share a derived key: the one whose headword is closest to the query first."""
-    if len(numbers) == 1:
-        return [_match(index, query, numbers[0], method, score)]
+def prepare(raw: str) -> Query:
+    text = raw.strip()
+    folded = fold(text)
+    words = tuple(folded.split())
+    content = tuple(stem(w) for w in words if w not in STOP_WORDS and w not in CONNECTORS)
+    return Query(raw=raw, text=text, folded=folded, key=normalise(text), words=words, content=content)
+
+
+def unwrapped(query: Query) -> Query | None:
+    """The query without question words and course wrappers round it, if it had any."""
+    text = query.folded
+    while True:
+        shorter = _TRAILING.sub("", _LEADING.sub("", text))
+        if shorter == text:
+            break
+        text = shorter
+    return prepare(text) if text and text != query.folded else None
+
+
+def _match(index: Index, query: Query, number: int, method: str, score: float, via: str = "", *,
+           covered: bool = False) -> Match:  # fmt: skip
+    return Match(query=query.raw, matched=index.term(number), method=method, score=score, via=via, covered=covered)
+
+
+def _ranked_by_closeness(
+    index: Index, query: Query, refs: list[tuple[int, bool]], method: str, score: float
+) -> list[Match]:
+    """Several entries share a derived key: a name's own entry before a cover's, then the closest headword."""
+    if len(refs) == 1:
+        number, covered = refs[0]
+        return [_match(index, query, number, method, score, covered=covered)]
     from rapidfuzz import fuzz
 
-    key = normalise(query)
-    ranked = sorted(numbers, key=lambda n: -fuzz.ratio(key, normalise(index.term(n))))
-    return [_match(index, query, n, method, score if i == 0 else score - 2) for i, n in enumerate(ranked)]
+    ordered = sorted(refs, key=lambda ref: (ref[1], -fuzz.ratio(query.key, normalise(index.term(ref[0])))))
+    seen: dict[int, Match] = {}
+    for number, covered in ordered:
+        if number not in seen:
+            seen[number] = _match(index, query, number, method, score - 2 * bool(seen), covered=covered)
+    return list(seen.values())
 
 
-def _is_filler(word: str) -> bool:
-    return word in FILLER_WORDS or (word.isdigit() and len(word) < 3)  # "lecture 4", "week 10"
+# The stages. Each takes the prepared query and returns its matches, best first, or nothing.
 
 
-def _content_stems(text: str) -> list[str]:
-    return [stem(w) for w in fold(text).split() if w not in STOP_WORDS and not _is_filler(w)]
+def _names(index: Index, query: Query) -> list[Match]:
+    """The headword, an alias or a cover, as typed or in another case, spelling or punctuation."""
+    hit = index.key_hit(query.key)
+    if hit is None:
+        return []
+    number, name, kind = hit
+    typed = query.text.casefold()
+    if kind == "cover":
+        return [_match(index, query, number, "covers", 100.0, via=name, covered=True)]
+    if kind == "term" and name.casefold() == typed:
+        return [_match(index, query, number, "exact", 100.0)]
+    if kind == "alias" and name.casefold() == typed:
+        return [_match(index, query, number, "alias", 100.0, via=name)]
+    alias = next((a for a in index.names_of(number)[1:] if a.casefold() == typed), None)
+    if alias is not None:
+        return [_match(index, query, number, "alias", 100.0, via=alias)]
+    return [_match(index, query, number, "normalised", 99.0, via=name)]
 
 
-def _strip_filler(text: str) -> str:
-    return " ".join(w for w in fold(text).split() if not _is_filler(w))
+def _compact(index: Index, query: Query) -> list[Match]:
+    """The same letters with spaces or hyphens elsewhere: peace building, peacebuilding."""
+    squeezed = compact(query.text)
+    hit = index.compact_hit(squeezed) if squeezed else None
+    if hit is None:
+        return []
+    return [_match(index, query, hit[0], "normalised", 98.0, covered=hit[1])]
+
+
+def _inflected(index: Index, query: Query) -> list[Match]:
+    """Other endings of the same words: sovereign states, realist."""
+    refs = index.numbers("stems", " ".join(stems(query.text, drop_stop_words=False)))
+    return _ranked_by_closeness(index, query, refs, "inflected", 96.0) if refs else []
+
+
+def _acronym(index: Index, query: Query) -> list[Match]:
+    """Initials, for a query typed as an acronym ("MI") or a lower-case token that is no word of the
+    glossary ("bop"); an ordinary word such as "low" or "war" is never initials. (An alias such as UN was
+    found by _names already.)"""
+    letters = query.acronym_form
+    if letters is None or (not query.typed_as_acronym and index.word_flag(letters) == "l"):
+        return []
+    refs = index.numbers("acronyms", letters)
+    return _ranked_by_closeness(index, query, refs, "acronym", 95.0) if refs else []
+
+
+def _word_order(index: Index, query: Query) -> list[Match]:
+    """The same content words in another order: power balance."""
+    order = word_order_key(query.text)
+    refs = index.numbers("orders", order) if " " in order else []
+    return _ranked_by_closeness(index, query, refs, "word-order", 94.0) if refs else []
+
+
+def allowed_edits(length: int) -> int:
+    """Typos forgiven in one word of this many letters: none in a short word, more in a long one."""
+    return 0 if length <= 3 else 1 if length <= 6 else 2 if length <= 10 else 3
+
+
+def _same_word(typed: str, name_word: str) -> bool:
+    """One word in another inflection: prisoner/prisoners, crisis/crises."""
+    if typed == name_word or stem(typed) == stem(name_word):
+        return True
+    short, long = sorted((typed, name_word), key=len)
+    return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 2
+
+
+def _word_edits(index: Index, typed: list[str], name: list[str], *, strict: bool = True) -> int | None:
+    """Edits that turn the query's words into the name's, word by word; None if some word is not a
+    plausible misspelling of the word it stands for. A word the glossary uses as an ordinary word is
+    itself, not a typo of another (lawfare is not warfare, Balfour is not Bangkok), when strict."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    if len(name) > len(typed) and all(w in TAIL_WORDS for w in name[len(typed) :]):
+        name = name[: len(typed)]  # hegemonic stabilty -> hegemonic stability theory
+    if len(name) != len(typed):
+        return None
+    total = 0
+    for word, target in zip(typed, name, strict=True):
+        if _same_word(word, target):
+            continue
+        if strict and index.word_flag(word) == "l":
+            return None
+        edits = min(DamerauLevenshtein.distance(word, target), DamerauLevenshtein.distance(stem(word), stem(target)))
+        if edits > allowed_edits(len(target)) or (edits > 1 and word[0] != target[0]):
+            return None  # typists rarely miss a word's first letter twice over
+        total += edits
+    return total
+
+
+def _typo_candidates(index: Index, query: Query) -> list[tuple[str, float]]:
+    from rapidfuzz import fuzz, process
+
+    found = process.extract(
+        query.key, index.all_keys(), scorer=fuzz.ratio, limit=TYPO_CANDIDATES, score_cutoff=TYPO_SIMILARITY
+    )
+    return [(name, similarity) for name, similarity, _ in found]
+
+
+def _typo(index: Index, query: Query) -> list[Match]:
+    """A misspelling of a name, judged word by word (see _word_edits)."""
+    if len(query.key.replace(" ", "")) < 4:
+        return []
+    typed = [american(w) for w in query.words]
+    best: dict[int, Match] = {}
+    for name, _ in _typo_candidates(index, query):
+        edits = _word_edits(index, typed, name.split())
+        if edits is None:
+            continue
+        edits = max(edits, 1)  # differs from the name only by an ending: still not the name as written
+        hit = index.key_hit(name)
+        if hit is None:
+            continue
+        number, original, kind = hit
+        score = 100.0 - 4.0 * edits - (1.0 if kind == "cover" else 0.0)
+        if number not in best or score > best[number].score:
+            best[number] = _match(index, query, number, "fuzzy", score, via=original, covered=kind == "cover")
+    return sorted(best.values(), key=lambda m: -m.score)
+
+
+def suggestions(index: Index, query: Query, limit: int) -> list[str]:
+    """Headwords the query may be a misspelling of: the word-by-word test without the ordinary-word rule."""
+    if len(query.key.replace(" ", "")) < 4:
+        return []
+    typed = [american(w) for w in query.words]
+    found: list[str] = []
+    for name, _ in _typo_candidates(index, query):
+        if _word_edits(index, typed, name.split(), strict=False) is not None and (hit := index.key_hit(name)):
+            term = index.term(hit[0])
+            if term not in found:
+                found.append(term)
+    return found[:limit]
 
 
 def _alike(a: str, b: str) -> bool:
@@ -63,59 +251,9 @@ def _alike(a: str, b: str) -> bool:
     return len(short) >= 4 and len(long) - len(short) <= 3 and long.startswith(short)
 
 
-def _cheap_stages(index: Index, query: str) -> list[Match]:
-    text = query.strip()
-    folded = text.casefold()
-    hit = index.key_hit(normalise(text))
-    if hit is not None:
-        number, name, kind = hit
-        if kind == "term" and name.casefold() == folded:
-            return [_match(index, query, number, "exact", 100.0)]
-        alias = next((a for a in index.names_of(number)[1:] if a.casefold() == folded), None)
-        if alias is not None:
-            return [_match(index, query, number, "alias", 100.0, via=alias)]
-        return [_match(index, query, number, "normalised", 99.0, via=name)]
-    squeezed = compact(text)
-    if squeezed and (number := index.compact_hit(squeezed)) is not None:
-        return [_match(index, query, number, "normalised", 98.0)]
-    stemmed = " ".join(stems(text, drop_stop_words=False))
-    if numbers := index.numbers("stems", stemmed):
-        return _ranked_by_closeness(index, query, numbers, "inflected", 96.0)
-    letters = fold(text).replace(" ", "")
-    if 2 <= len(letters) <= 6 and " " not in fold(text):
-        numbers = index.numbers("acronyms", letters) or index.numbers(
-            "acronyms", initials(text, keep_function_words=True)
-        )
-        if numbers:
-            return _ranked_by_closeness(index, query, numbers, "acronym", 95.0)
-    order = word_order_key(text)
-    if " " in order and (numbers := index.numbers("orders", order)):
-        return _ranked_by_closeness(index, query, numbers, "word-order", 94.0)
-    return []
-
-
-def _explained(index: Index, number: int, leftover: list[str], wanted: list[str]) -> bool:
-    """The query's extra words are something this entry is notably about (a name, a date, a place):
-    the entry ranks high for the whole query and holds the extra words more than in passing."""
-    from .search import ranked
-
-    if number not in {n for n, _ in ranked(index, wanted, EXPLAINED_RANK)}:
-        return False
-    weight = sum(tf for word in leftover for n, tf in index.posting(word) if n == number)
-    return weight >= EXPLAINED_WEIGHT
-
-
-CONNECTORS = frozenset("vs versus and or during in with against compared".split())
-
-
-def _joins_two(query: str) -> bool:
-    """The query joins two things with a connecting word ("realism vs liberalism", "NAM during the Cold War")."""
-    return any(w in CONNECTORS for w in fold(query).split())
-
-
-def _orders_near(index: Index, wanted: list[str]) -> dict[str, list[int]]:
+def _orders_near(index: Index, wanted: tuple[str, ...]) -> dict[str, list[tuple[int, bool]]]:
     """The word-order keys that share a word with the query, allowing the short endings _alike allows."""
-    found: dict[str, list[int]] = {}
+    found: dict[str, list[tuple[int, bool]]] = {}
     for word in dict.fromkeys(wanted):
         found.update(index.orders_with(word, prefix=len(word) >= 4))  # korea -> korean
         for cut in (1, 2, 3):  # korean -> korea
@@ -124,24 +262,32 @@ def _orders_near(index: Index, wanted: list[str]) -> dict[str, list[int]]:
     return found
 
 
-def _name_parts(key: str) -> list[str]:
-    return [p for p in key.split() if p not in FILLER_STEMS]
+def _explained(index: Index, number: int, leftover: list[str], query: Query) -> bool:
+    """The query's extra words are something this entry is notably about (a name, a date, a place): the
+    entry ranks high for the whole query and holds the extra words more than in passing."""
+    from .search import ranked
+
+    wanted = search_stems(query.text)
+    if number not in {n for n, _ in ranked(index, wanted, EXPLAINED_RANK)}:
+        return False
+    extra = search_stems(" ".join(leftover))
+    weight = sum(tf for word in extra for n, tf in index.posting(word) if n == number)
+    return bool(extra) and weight >= EXPLAINED_WEIGHT
 
 
-def _word_sets(index: Index, query: str) -> list[Match]:
-    """Entries whose name's words are all among the query's, in any order and inflection.
+def _contained(index: Index, query: Query) -> list[Match]:
+    """A name whose words are all among the query's, in any order and inflection.
 
-    With nothing left over this is a word-order match ("war in Korea"). With words left over it is a
-    contained match: taken when the extra words name another entry too ("realism vs liberalism", the
-    first named wins and the other is an alternative), or when the entry explains them ("Kenneth Waltz
-    neorealism", "Asian financial crisis 1997").
-    """
-    wanted = _content_stems(query)
+    With no words left over this is a word-order or inflected match ("war in Korea", "Union of Africa").
+    With words left over it is a contained match, taken when they name a second entry ("realism vs
+    liberalism": the first named wins, the other is an alternative) or when the entry explains them
+    ("Kenneth Waltz neorealism", "Asian financial crisis 1997")."""
+    wanted = query.content
     if not wanted:
         return []
-    best: tuple[int, int, int] | None = None  # (words covered, words in the name, entry number)
-    for key, numbers in _orders_near(index, wanted).items():
-        parts = _name_parts(key)
+    candidates: list[tuple[int, int, int, bool]] = []  # (words covered, words in the name, -number, not covered)
+    for key, refs in _orders_near(index, wanted).items():
+        parts = key.split()
         if not parts or len(parts) > len(wanted):
             continue
         used: set[int] = set()
@@ -151,142 +297,118 @@ def _word_sets(index: Index, query: str) -> list[Match]:
                 break
             used.add(spot)
         else:
-            for number in numbers:
-                candidate = (len(used), len(parts), -number)
-                if best is None or candidate > best:
-                    best = candidate
-    if best is None:
-        return []
-    covered, number = best[0], -best[2]
-    if covered == len(wanted):
-        if covered < 2:
-            return []
-        # the same words in another order, or in the same order with other endings (sovereign states)
-        in_order = all(_alike(a, b) for a, b in zip(wanted, _closest_name_parts(index, number, wanted), strict=False))
-        return [_match(index, query, number, "inflected" if in_order else "word-order", 93.0)]
-    leftover = _leftover_via_aliases(index, number, wanted)
-    other = _cheap_stages(index, " ".join(leftover)) if leftover and _joins_two(query) else []
-    if other and other[0].matched != index.term(number):
-        first = _match(index, query, number, "contained", 90.0)
-        second = Match(query, other[0].matched, "contained", 90.0)
-        named_first = wanted.index(leftover[0]) < min(i for i, w in enumerate(wanted) if w not in leftover)
-        return [second, first] if named_first else [first, second]
-    if leftover and _explained(index, number, leftover, wanted):
-        return [_match(index, query, number, "contained", 90.0)]
+            candidates.extend((len(used), len(parts), -number, not covered) for number, covered in refs)
+    for covered_words, _parts, minus_number, not_covered in sorted(set(candidates), reverse=True)[:5]:
+        number, covered = -minus_number, not not_covered
+        if covered_words == len(wanted):
+            if covered_words < 2 and not _single_word_form(index, number, wanted[0]):
+                continue
+            return [_match(index, query, number, "word-order", 93.0, covered=covered)]
+        if found := _with_leftover(index, query, number, covered):
+            return found
     return []
 
 
-def _closest_name_parts(index: Index, number: int, wanted: list[str]) -> list[str]:
-    """The content stems, in their own order, of the entry's name that best fits the query's words."""
-    names = index.names_of(number)
-    parts = [[stem(w) for w in fold(n).split() if w not in STOP_WORDS and not _is_filler(w)] for n in names]
-    return max(parts, key=lambda p: sum(any(_alike(w, x) for x in p) for w in wanted) - 0.01 * len(p))
+def _single_word_form(index: Index, number: int, word: str) -> bool:
+    """A one-word query is another form of a one-word name (interdependent, interdependence)."""
+    return any(len(fold(name).split()) == 1 for name in index.names_of(number))
 
 
-def _leftover_via_aliases(index: Index, number: int, wanted: list[str]) -> list[str]:
-    """The query's words that the entry's headword or closest alias does not account for."""
-    best = wanted
-    for name in index.names_of(number):
-        parts = _name_parts(word_order_key(name))
-        rest = [w for w in wanted if not any(_alike(w, p) for p in parts)]
-        if len(rest) < len(best):
-            best = rest
-    return best
+def _with_leftover(index: Index, query: Query, number: int, covered: bool) -> list[Match]:
+    leftover = [w for i, w in enumerate(query.words) if w not in STOP_WORDS and w not in CONNECTORS
+                and not any(_alike(stem(w), p) for p in _name_stems(index, number))]  # fmt: skip
+    if not leftover:  # every word is one of the entry's names: "Fukuyama end of history"
+        return [_match(index, query, number, "contained", 90.0, covered=covered)]
+    joined = any(w in CONNECTORS for w in query.words)
+    other = _strict(index, prepare(" ".join(leftover))) if joined else []
+    if other and other[0].matched != index.term(number):
+        first = _match(index, query, number, "contained", 90.0, covered=covered)
+        second = Match(query.raw, other[0].matched, "contained", 90.0, covered=other[0].covered)
+        first_word = next(i for i, w in enumerate(query.words) if w not in leftover and w not in STOP_WORDS)
+        named_first = query.words.index(leftover[0]) < first_word
+        return [second, first] if named_first else [first, second]
+    if not joined and _explained(index, number, leftover, query):
+        return [_match(index, query, number, "contained", 90.0, covered=covered)]
+    return []
 
 
-def allowed_edits(length: int) -> int:
-    """Typos forgiven: one in a short word, two in a longer one, three or four in a long phrase."""
-    return 1 if length <= 5 else 2 if length <= 12 else 3 if length <= 17 else 4
+def _name_stems(index: Index, number: int) -> set[str]:
+    entry = index.entry(number)
+    return {stem(w) for name in (entry.term, *entry.aliases, *entry.covers) for w in fold(name).split()}
 
 
-def _fuzzy(index: Index, query: str, limit: int) -> tuple[list[Match], list[Match]]:
-    """(confident matches within a few edits, weaker ones worth suggesting)."""
-    from rapidfuzz import fuzz, process
-    from rapidfuzz.distance import DamerauLevenshtein
-
-    key = normalise(query)
-    if len(key) < 3:
-        return [], []
-    choices = index.all_keys()
-    found = process.extract(key, choices, scorer=fuzz.ratio, limit=limit * 6, score_cutoff=SUGGEST_CUTOFF)
-    confident: dict[int, Match] = {}
-    weak: dict[int, Match] = {}
-    for name, similarity, _ in found:
-        hit = index.key_hit(name)
-        assert hit is not None  # the name came from the same table
-        number, original, _kind = hit
-        # A query may be a misspelling of the opening words of a longer name ("hegemonic stabilty").
-        head = " ".join(name.split()[: len(key.split())])
-        distance = min(DamerauLevenshtein.distance(key, name), DamerauLevenshtein.distance(key, head) + 1)
-        if distance <= allowed_edits(len(key)) and len(key) >= 4:
-            score = 100.0 - 4.0 * distance
-            if number not in confident or score > confident[number].score:
-                confident[number] = _match(index, query, number, "fuzzy", score, via=original)
-        elif number not in weak or similarity > weak[number].score:
-            weak[number] = _match(index, query, number, "fuzzy", float(similarity), via=original)
-    order = sorted(confident.values(), key=lambda m: -m.score)
-    return order[:limit], sorted(weak.values(), key=lambda m: -m.score)[:limit]
-
-
-def _search_stage(index: Index, query: str) -> list[Match]:
-    """A query naming something an entry is about (Kyoto, Desert Storm): its clear best full-text hit.
-
-    Taken only when that entry leads the next, holds the words more than in passing, and, for several
-    words, holds them as the phrase typed, so that "state fair" does not find an entry that says "state"
-    in one place and "fair" in another.
-    """
-    from .search import ranked
-
-    wanted = list(dict.fromkeys(_content_stems(query)))
-    if not wanted or len(wanted) > 3:
+def _part_of_name(index: Index, query: Query) -> list[Match]:
+    """Words that are part of exactly one entry's name: "Kyoto" (the Kyoto Protocol, covered in climate
+    change), "missile crisis". One word alone must be a proper name, not an ordinary word ("help", "trap")."""
+    wanted = query.content
+    if not wanted or len(wanted) > 4:
         return []
-    top = ranked(index, wanted, 2)
-    if not top:
-        return []
-    number, score = top[0]
-    runner_up = top[1][1] if len(top) > 1 else 0.0
-    if score < SEARCH_MARGIN * runner_up or not _explained(index, number, wanted, wanted):
-        return []
-    if len(wanted) > 1:
-        phrase = " ".join(w for w in fold(_strip_filler(query)).split() if w not in STOP_WORDS)
-        entry = index.entry(number)
-        text = fold(" ".join([entry.term, *entry.aliases, entry.summary, entry.definition,
-                              *entry.arguments_for, *entry.arguments_against,
-                              *(f"{c.event} {c.detail}" for c in entry.cases)]))  # fmt: skip
-        if phrase not in text:
+    if len(wanted) == 1:
+        word = next(w for w in query.words if w not in STOP_WORDS and w not in CONNECTORS)
+        if index.word_flag(word) != "u":
             return []
-    return [_match(index, query, number, "search", 85.0)]
+    phrase = " ".join(w for w in query.folded.split() if w not in STOP_WORDS)
+    found: dict[int, str] = {}
+    for _key, refs in _orders_near(index, wanted[:1]).items():
+        for number, _covered in refs:
+            entry = index.entry(number)
+            for name in (entry.term, *entry.aliases, *entry.covers):
+                content = " ".join(w for w in fold(name).split() if w not in STOP_WORDS)
+                if re.search(rf"(?:^| ){re.escape(phrase)}(?: |$)", content) and content != phrase:
+                    found.setdefault(number, name)
+    if len(found) != 1:
+        return []
+    number, name = next(iter(found.items()))
+    entry = index.entry(number)
+    return [_match(index, query, number, "part-name", 88.0, via=name, covered=name in entry.covers)]
+
+
+Stage = Callable[[Index, Query], list[Match]]
+STRICT_STAGES: tuple[tuple[str, Stage], ...] = (
+    ("names", _names),
+    ("compact", _compact),
+    ("inflected", _inflected),
+    ("acronym", _acronym),
+    ("word-order", _word_order),
+    ("typo", _typo),
+)
+LOOSE_STAGES: tuple[tuple[str, Stage], ...] = (("contained", _contained), ("part-name", _part_of_name))
+STAGES = STRICT_STAGES + LOOSE_STAGES  # the whole order, for documentation and per-stage evaluation
+
+
+def _strict(index: Index, query: Query) -> list[Match]:
+    for _name, stage in STRICT_STAGES:
+        if matches := stage(index, query):
+            return matches
+    return []
 
 
 def lookup(index: Index, query: str, *, limit: int = 5) -> LookupResult:
-    """The entry a query means, with close alternatives; or, when nothing is confident, suggestions only."""
-    bare = _strip_filler(query)
-    variants = [query] + ([bare] if bare and bare != fold(query) else [])
-    for text in variants:
-        if matches := _cheap_stages(index, text):
+    """The entry a query names, with close alternatives; or, when none is named, where its words are
+    discussed and (only for plausible misspellings) suggestions."""
+    prepared = prepare(query)
+    if not prepared.folded:
+        return LookupResult(query=query, best=None)
+    inner = unwrapped(prepared)
+    for candidate in (prepared, inner):
+        if candidate is not None and (matches := _strict(index, candidate)):
             return _result(query, matches, limit)
-    contained: list[Match] = []
-    for text in variants:
-        if matches := _word_sets(index, text):
-            if matches[0].method != "contained":
+    for _name, stage in LOOSE_STAGES:
+        for candidate in (prepared, inner):
+            if candidate is not None and (matches := stage(index, candidate)):
                 return _result(query, matches, limit)
-            contained = contained or matches
-    # A close misspelling of a whole name ("Cuban Misile Crisis") outranks a shorter name found inside it.
-    confident, weak = _fuzzy(index, query, limit)
-    if not confident and bare and bare != fold(query):
-        confident, more_weak = _fuzzy(index, bare, limit)
-        weak = weak or more_weak
-    if confident:
-        return _result(query, confident, limit)
-    if contained:
-        return _result(query, contained, limit)
-    if matches := _search_stage(index, query):
-        return _result(query, matches, limit)
-    return LookupResult(query=query, best=None, suggestions=tuple(m.matched for m in weak[:limit]))
+    from .search import discussing
+
+    target = inner or prepared
+    return LookupResult(
+        query=query,
+        best=None,
+        suggestions=tuple(suggestions(index, target, limit)),
+        discussed_in=tuple(discussing(index, target.text, limit=3)),
+    )
 
 
 def _result(query: str, matches: list[Match], limit: int) -> LookupResult:
-    best = matches[0]
-    best = Match(query=query, matched=best.matched, method=best.method, score=best.score, via=best.via)
+    best = replace(matches[0], query=query)  # the query as typed, even when its unwrapped form matched
     close = tuple(m for m in matches[1:] if best.score - m.score <= CLOSE_CALL)
     return LookupResult(query=query, best=best, alternatives=close[: limit - 1])

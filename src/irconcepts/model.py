@@ -96,12 +96,22 @@ class Match:
 
     query: str
     matched: str
-    method: str  # exact | alias | normalised | inflected | acronym | word-order | fuzzy
+    method: (
+        str  # exact | alias | covers | normalised | inflected | acronym | word-order | fuzzy | contained | part-name
+    )
     score: float
-    via: str = ""  # the key that matched (an alias, say), when it is not the term itself
+    via: str = ""  # the name that matched (an alias, a cover), when it is not the term itself
+    covered: bool = False  # the name is one the entry covers, not the concept itself
 
     def to_dict(self) -> dict[str, Any]:
-        return {"query": self.query, "matched": self.matched, "method": self.method, "score": round(self.score, 1)}
+        return {
+            "query": self.query,
+            "matched": self.matched,
+            "method": self.method,
+            "score": round(self.score, 1),
+            "via": self.via or self.matched,
+            "covered": self.covered,
+        }
 
 
 @dataclass(frozen=True)
@@ -109,7 +119,8 @@ class LookupResult:
     query: str
     best: Match | None
     alternatives: tuple[Match, ...] = ()
-    suggestions: tuple[str, ...] = ()  # terms offered when nothing is confident
+    suggestions: tuple[str, ...] = ()  # plausible misspellings of, when nothing is named
+    discussed_in: tuple[str, ...] = ()  # entries whose text holds the query's words, when nothing is named
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import re
 
 from .index import Index, search_fields
 from .model import Entry, SearchHit
-from .text import fold, stem, stems, words
+from .text import fold, search_stem, search_stems, words
 
 K1 = 1.2
 B = 0.75
@@ -40,11 +40,20 @@ def ranked(index: Index, wanted: list[str], limit: int) -> list[tuple[int, float
 
 
 def search(index: Index, query: str, *, limit: int = 10) -> list[SearchHit]:
-    wanted = list(dict.fromkeys(stems(query)))
+    wanted = list(dict.fromkeys(search_stems(query)))
     return [
         SearchHit(index.term(n), score, snippet(index.entry(n), set(wanted)))
         for n, score in ranked(index, wanted, limit)
     ]
+
+
+def discussing(index: Index, query: str, *, limit: int) -> list[str]:
+    """The entries that hold every word of the query, best first: where a term with no entry is discussed."""
+    wanted = list(dict.fromkeys(search_stems(query)))
+    if not wanted:
+        return []
+    holding = set.intersection(*({n for n, _ in index.posting(w)} for w in wanted))
+    return [index.term(n) for n, _ in ranked(index, wanted, len(index)) if n in holding][:limit]
 
 
 def snippet(entry: Entry, wanted: set[str]) -> str:
@@ -57,9 +66,9 @@ def snippet(entry: Entry, wanted: set[str]) -> str:
 
     def coverage(passage: str) -> tuple[int, int]:
         folded = fold(passage)
-        if not any(w in folded for w in wanted):  # a stem is a prefix of its words: cheap rejection
+        if not any(w[:4] in folded for w in wanted):  # a stem's first letters are its words': cheap rejection
             return 0, -len(passage)
-        found = {stem(w) for w in folded.split()} & wanted
+        found = {search_stem(w) for w in folded.split()} & wanted
         return len(found), -len(passage)
 
     best = max(passages, key=coverage)
@@ -72,7 +81,7 @@ def _trim(passage: str, wanted: set[str]) -> str:
     if len(passage) <= SNIPPET_CHARS:
         return passage
     first = min(
-        (m.start() for m in re.finditer(r"\w+", passage) if stem(m.group().casefold()) in wanted),
+        (m.start() for m in re.finditer(r"\w+", passage) if search_stem(fold(m.group())) in wanted),
         default=0,
     )
     start = max(0, first - SNIPPET_CHARS // 3)
@@ -85,7 +94,7 @@ def _trim(passage: str, wanted: set[str]) -> str:
 def highlight(passage: str, wanted: set[str]) -> str:
     out = []
     for token in _TOKEN.findall(passage):
-        if token[0].isalnum() and any(stem(w) in wanted for w in words(token)):
+        if token[0].isalnum() and any(search_stem(w) in wanted for w in words(token)):
             out.append(f"**{token}**")
         else:
             out.append(token)

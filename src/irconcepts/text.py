@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 from .folding import APOSTROPHES, strip_accents
 
@@ -320,6 +321,24 @@ def stem(word: str) -> str:
 
 def stems(text: str, *, drop_stop_words: bool = True) -> list[str]:
     return [stem(w) for w in words(text) if not (drop_stop_words and w in STOP_WORDS)]
+
+
+@functools.cache
+def _snowball() -> Any:
+    import Stemmer  # PyStemmer, the C build of Snowball: imported only to search or to rebuild the index
+
+    return Stemmer.Stemmer("english")
+
+
+@functools.lru_cache(maxsize=65536)
+def search_stem(word: str) -> str:
+    """The Snowball (Porter2) stem that search postings are filed under; British spelling folded first."""
+    return _snowball().stemWord(american(word))
+
+
+def search_stems(text: str) -> list[str]:
+    """The words of a text that search counts: stop words dropped, each as its Snowball stem."""
+    return [search_stem(w) for w in words(text) if w not in STOP_WORDS]
 
 
 def plain_refs(text: str) -> str:

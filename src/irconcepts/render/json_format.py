@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Entry, ListRow, Match, RelatedView, SearchHit
+from ..model import Entry, ListRow, LookupResult, Match, RelatedView, SearchHit
 
 
 def dump(data: Any) -> str:
@@ -17,6 +17,18 @@ def entry(e: Entry, match: Match, alternatives: tuple[Match, ...] = ()) -> str:
     data["match"] = match.to_dict()
     data["alternatives"] = [m.matched for m in alternatives]
     return dump(data)
+
+
+def not_found(result: LookupResult) -> str:
+    """What a script needs when no entry is the thing asked: found false, and where to look instead."""
+    return dump(
+        {
+            "query": result.query,
+            "found": False,
+            "suggestions": list(result.suggestions),
+            "discussed_in": list(result.discussed_in),
+        }
+    )
 
 
 def hits(query: str, found: list[SearchHit]) -> str:

@@ -26,6 +26,8 @@ def entry(e: Entry, *, section: str | None = None, links: str = "wiki") -> str:
         if e.aliases:
             meta += " · also: " + ", ".join(e.aliases)
         parts.append(meta)
+        if e.covers:
+            parts.append("Covers: " + ", ".join(e.covers))
     for name in names:
         if name == "summary":
             parts.append(f"> {e.summary}" if section is None else e.summary)

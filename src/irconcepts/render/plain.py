@@ -30,6 +30,8 @@ def entry(e: Entry, *, section: str | None = None, links: str = "plain") -> str:
         if e.aliases:
             meta += "; also: " + ", ".join(e.aliases)
         parts.append(_wrap(meta))
+        if e.covers:
+            parts.append(_wrap("Covers: " + ", ".join(e.covers)))
     for name in entry_sections(e, section):
         if name == "summary":
             parts.append(_wrap(e.summary))

@@ -66,6 +66,8 @@ def entry(e: Entry, *, section: str | None = None) -> RenderableType:
         parts.append(title)
         if e.aliases:
             parts.append(Text("also: " + ", ".join(e.aliases), style=DIM))
+        if e.covers:
+            parts.append(Text("Covers: " + ", ".join(e.covers), style=DIM))
         parts.append(Text())
     for name in entry_sections(e, section):
         if name == "summary":
