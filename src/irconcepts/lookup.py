@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from .index import Index, word_order_key
 from .model import LookupResult, Match
-from .text import STOP_WORDS, american, compact, fold, normalise, search_stems, stem, stems
+from .text import STOP_WORDS, american, compact, fold, normalise, same_word, search_stems, stem, stems
 
 # Wrappers a student puts round a term. Stripped only from the ends, and only when the rest names an entry.
 _LEADING = re.compile(
@@ -39,6 +39,8 @@ EXPLAINED_WEIGHT = 2.0  # ...that holds them more than in passing (twice, or in 
 TYPO_CANDIDATES = 40  # names RapidFuzz proposes for the per-word typo check
 TYPO_SIMILARITY = 55.0  # below this whole-name similarity no name is worth checking word by word
 TAIL_WORDS = frozenset(["theory", "doctrine"])  # a name may end in these when the query stops short
+# Words left over beside a name that do not make it another concept ("UN peacekeeping operations").
+COURSE_WORDS = frozenset("theory theories game games debate debates operation operations article book".split())
 
 
 @dataclass(frozen=True)
@@ -75,11 +77,13 @@ def prepare(raw: str) -> Query:
     return Query(raw=raw, text=text, folded=folded, key=normalise(text), words=words, content=content)
 
 
-def unwrapped(query: Query) -> Query | None:
-    """The query without question words and course wrappers round it, if it had any."""
+def unwrapped(query: Query, *, trailing: bool = True) -> Query | None:
+    """The query without question words and course wrappers round it, if it had any. Without trailing,
+    only the leading ones go: "Nixon Doctrine" must not become "Nixon" for the loose stages."""
     text = query.folded
     while True:
-        shorter = _TRAILING.sub("", _LEADING.sub("", text))
+        shorter = _LEADING.sub("", text)
+        shorter = _TRAILING.sub("", shorter) if trailing else shorter
         if shorter == text:
             break
         text = shorter
@@ -139,9 +143,57 @@ def _compact(index: Index, query: Query) -> list[Match]:
     return [_match(index, query, hit[0], "normalised", 98.0, covered=hit[1])]
 
 
+def _same(index: Index, typed: str, name_word: str) -> bool:
+    """same_word, with the endings of place names (Korea/Korean) allowed for a name the glossary capitalises."""
+    return same_word(typed, name_word, proper=index.word_flag(name_word) == "u")
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in fold(text).split() if w not in STOP_WORDS and w not in CONNECTORS]
+
+
+def _fitting_name(index: Index, number: int, typed: list[str], *, in_order: bool) -> tuple[str, list[int]] | None:
+    """The entry's name (headword, alias or cover) whose content words are all among the typed words, as
+    forms of the same words (same_word): the name and the places of the typed words it used, the most first."""
+    entry = index.entry(number)
+    best: tuple[str, list[int]] | None = None
+    for name in (entry.term, *entry.aliases, *entry.covers):
+        parts = _content_words(name)
+        if not parts or len(parts) > len(typed):
+            continue
+        if in_order:
+            used = list(range(len(parts))) if len(parts) == len(typed) else []
+            if not used or not all(_same(index, a, b) for a, b in zip(typed, parts, strict=True)):
+                continue
+        else:
+            used = []
+            for part in parts:
+                spot = next((i for i, w in enumerate(typed) if i not in used and _same(index, w, part)), None)
+                if spot is None:
+                    break
+                used.append(spot)
+            if len(used) != len(parts):
+                continue
+        if best is None or len(used) > len(best[1]):
+            best = (name, used)
+    return best
+
+
+def _verified(index: Index, query: Query, refs: list[tuple[int, bool]], *, in_order: bool) -> list[tuple[int, bool]]:
+    """The entries a derived key proposed whose names really are the typed words in other forms."""
+    typed = _content_words(query.text)
+    kept = []
+    for number, _covered in refs:
+        fit = _fitting_name(index, number, typed, in_order=in_order)
+        if fit is not None and len(fit[1]) == len(typed):
+            kept.append((number, fit[0] in index.entry(number).covers))
+    return kept
+
+
 def _inflected(index: Index, query: Query) -> list[Match]:
     """Other endings of the same words: sovereign states, realist."""
     refs = index.numbers("stems", " ".join(stems(query.text, drop_stop_words=False)))
+    refs = _verified(index, query, refs, in_order=True) if refs else []
     return _ranked_by_closeness(index, query, refs, "inflected", 96.0) if refs else []
 
 
@@ -160,20 +212,13 @@ def _word_order(index: Index, query: Query) -> list[Match]:
     """The same content words in another order: power balance."""
     order = word_order_key(query.text)
     refs = index.numbers("orders", order) if " " in order else []
+    refs = _verified(index, query, refs, in_order=False) if refs else []
     return _ranked_by_closeness(index, query, refs, "word-order", 94.0) if refs else []
 
 
 def allowed_edits(length: int) -> int:
     """Typos forgiven in one word of this many letters: none in a short word, more in a long one."""
-    return 0 if length <= 3 else 1 if length <= 6 else 2 if length <= 10 else 3
-
-
-def _same_word(typed: str, name_word: str) -> bool:
-    """One word in another inflection: prisoner/prisoners, crisis/crises."""
-    if typed == name_word or stem(typed) == stem(name_word):
-        return True
-    short, long = sorted((typed, name_word), key=len)
-    return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 2
+    return 0 if length <= 3 else 1 if length <= 6 else 2 if length <= 14 else 3
 
 
 def _word_edits(index: Index, typed: list[str], name: list[str], *, strict: bool = True) -> int | None:
@@ -182,21 +227,28 @@ def _word_edits(index: Index, typed: list[str], name: list[str], *, strict: bool
     itself, not a typo of another (lawfare is not warfare, Balfour is not Bangkok), when strict."""
     from rapidfuzz.distance import DamerauLevenshtein
 
-    if len(name) > len(typed) and all(w in TAIL_WORDS for w in name[len(typed) :]):
+    tail = len(name) > len(typed) and all(w in TAIL_WORDS for w in name[len(typed) :])
+    if tail:
         name = name[: len(typed)]  # hegemonic stabilty -> hegemonic stability theory
     if len(name) != len(typed):
         return None
-    total = 0
+    total = 1 if tail else 0  # the head of a name is not the name: counted, and only taken with a typo besides
     for word, target in zip(typed, name, strict=True):
-        if _same_word(word, target):
+        if _same(index, word, target):
             continue
         if strict and index.word_flag(word) == "l":
             return None
-        edits = min(DamerauLevenshtein.distance(word, target), DamerauLevenshtein.distance(stem(word), stem(target)))
-        if edits > allowed_edits(len(target)) or (edits > 1 and word[0] != target[0]):
+        edits = DamerauLevenshtein.distance(word, target)
+        if edits > allowed_edits(len(target)):
+            # a misspelt form of the word ("sovreign" for sovereignty): one slip in a long stem
+            stem_edits = DamerauLevenshtein.distance(stem(word), stem(target))
+            if stem_edits != 1 or len(stem(target)) < 6:
+                return None  # stems alike but the words not (supranationalism, supranational): another word
+            edits = stem_edits + 1
+        if edits > 1 and word[0] != target[0]:
             return None  # typists rarely miss a word's first letter twice over
         total += edits
-    return total
+    return None if tail and total == 1 else total  # the head of a name alone ("international relations")
 
 
 def _typo_candidates(index: Index, query: Query) -> list[tuple[str, float]]:
@@ -210,15 +262,15 @@ def _typo_candidates(index: Index, query: Query) -> list[tuple[str, float]]:
 
 def _typo(index: Index, query: Query) -> list[Match]:
     """A misspelling of a name, judged word by word (see _word_edits)."""
-    if len(query.key.replace(" ", "")) < 4:
-        return []
+    if len(query.key.replace(" ", "")) < 4 or (query.text.isupper() and " " not in query.text):
+        return []  # an acronym is typed as it is (OPEC is not APEC)
     typed = [american(w) for w in query.words]
     best: dict[int, Match] = {}
     for name, _ in _typo_candidates(index, query):
         edits = _word_edits(index, typed, name.split())
         if edits is None:
             continue
-        edits = max(edits, 1)  # differs from the name only by an ending: still not the name as written
+        edits = max(edits, 1)  # the same words in other forms: a form the name does not have
         hit = index.key_hit(name)
         if hit is None:
             continue
@@ -275,92 +327,83 @@ def _explained(index: Index, number: int, leftover: list[str], query: Query) -> 
     return bool(extra) and weight >= EXPLAINED_WEIGHT
 
 
-def _contained(index: Index, query: Query) -> list[Match]:
-    """A name whose words are all among the query's, in any order and inflection.
+def _near(index: Index, query: Query) -> list[int]:
+    """Entries with a name sharing a word with the query (by stem, allowing short endings): the candidates
+    that _contained and _part_of_name then check word by word."""
+    found: dict[int, None] = {}
+    for refs in _orders_near(index, query.content).values():
+        found.update((number, None) for number, _ in refs)
+    return list(found)
 
-    With no words left over this is a word-order or inflected match ("war in Korea", "Union of Africa").
-    With words left over it is a contained match, taken when they name a second entry ("realism vs
-    liberalism": the first named wins, the other is an alternative) or when the entry explains them
-    ("Kenneth Waltz neorealism", "Asian financial crisis 1997")."""
-    wanted = query.content
-    if not wanted:
+
+def _contained(index: Index, query: Query) -> list[Match]:
+    """A name whose words are all among the query's, in any order and form.
+
+    With no words left over this is a word-order match ("war in Korea", "Union of Africa"). With words
+    left over it is a contained match, taken only when they name a second entry ("realism vs liberalism":
+    the first named wins, the other is an alternative) or are names, dates or course words that the entry
+    explains ("Kenneth Waltz neorealism", "Peace of Westphalia 1648"); an ordinary word left over makes
+    another concept ("liberal hegemony", "feminist foreign policy"), which is refused.
+    """
+    typed = _content_words(query.text)
+    if not typed:
         return []
-    candidates: list[tuple[int, int, int, bool]] = []  # (words covered, words in the name, -number, not covered)
-    for key, refs in _orders_near(index, wanted).items():
-        parts = key.split()
-        if not parts or len(parts) > len(wanted):
-            continue
-        used: set[int] = set()
-        for part in parts:
-            spot = next((i for i, w in enumerate(wanted) if i not in used and _alike(part, w)), None)
-            if spot is None:
-                break
-            used.add(spot)
-        else:
-            candidates.extend((len(used), len(parts), -number, not covered) for number, covered in refs)
-    for covered_words, _parts, minus_number, not_covered in sorted(set(candidates), reverse=True)[:5]:
-        number, covered = -minus_number, not not_covered
-        if covered_words == len(wanted):
-            if covered_words < 2 and not _single_word_form(index, number, wanted[0]):
-                continue
-            return [_match(index, query, number, "word-order", 93.0, covered=covered)]
-        if found := _with_leftover(index, query, number, covered):
+    fits = []
+    for number in _near(index, query):
+        fit = _fitting_name(index, number, typed, in_order=False)
+        if fit is not None:
+            fits.append((len(fit[1]), -number, fit))
+    for _count, minus_number, (name, used) in sorted(fits, reverse=True)[:8]:
+        number = -minus_number
+        covered = name in index.entry(number).covers
+        leftover = [w for i, w in enumerate(typed) if i not in used]
+        if not leftover:
+            if len(typed) == 1 and typed[0] == fold(name):
+                continue  # the same word: a stricter stage would have found it
+            return [_match(index, query, number, "word-order", 93.0, via=name, covered=covered)]
+        if found := _with_leftover(index, query, number, covered, typed, leftover):
             return found
     return []
 
 
-def _single_word_form(index: Index, number: int, word: str) -> bool:
-    """A one-word query is another form of a one-word name (interdependent, interdependence)."""
-    return any(len(fold(name).split()) == 1 for name in index.names_of(number))
-
-
-def _with_leftover(index: Index, query: Query, number: int, covered: bool) -> list[Match]:
-    leftover = [w for i, w in enumerate(query.words) if w not in STOP_WORDS and w not in CONNECTORS
-                and not any(_alike(stem(w), p) for p in _name_stems(index, number))]  # fmt: skip
-    if not leftover:  # every word is one of the entry's names: "Fukuyama end of history"
-        return [_match(index, query, number, "contained", 90.0, covered=covered)]
+def _with_leftover(
+    index: Index, query: Query, number: int, covered: bool, typed: list[str], leftover: list[str]
+) -> list[Match]:
     joined = any(w in CONNECTORS for w in query.words)
-    other = _strict(index, prepare(" ".join(leftover))) if joined else []
-    if other and other[0].matched != index.term(number):
+    if joined:
+        other = _strict(index, prepare(" ".join(leftover)))
+        if not other or other[0].matched == index.term(number):
+            return []
         first = _match(index, query, number, "contained", 90.0, covered=covered)
         second = Match(query.raw, other[0].matched, "contained", 90.0, covered=other[0].covered)
-        first_word = next(i for i, w in enumerate(query.words) if w not in leftover and w not in STOP_WORDS)
-        named_first = query.words.index(leftover[0]) < first_word
+        named_first = typed.index(leftover[0]) < min(i for i, w in enumerate(typed) if w not in leftover)
         return [second, first] if named_first else [first, second]
-    if not joined and _explained(index, number, leftover, query):
+    if all(w in COURSE_WORDS for w in leftover):
+        return [_match(index, query, number, "contained", 90.0, covered=covered)]
+    names_and_dates = all(w.isdigit() or index.word_flag(w) == "u" or w in COURSE_WORDS for w in leftover)
+    if names_and_dates and _explained(index, number, leftover, query):
         return [_match(index, query, number, "contained", 90.0, covered=covered)]
     return []
 
 
-def _name_stems(index: Index, number: int) -> set[str]:
-    entry = index.entry(number)
-    return {stem(w) for name in (entry.term, *entry.aliases, *entry.covers) for w in fold(name).split()}
-
-
 def _part_of_name(index: Index, query: Query) -> list[Match]:
     """Words that are part of exactly one entry's name: "Kyoto" (the Kyoto Protocol, covered in climate
-    change), "missile crisis". One word alone must be a proper name, not an ordinary word ("help", "trap")."""
-    wanted = query.content
-    if not wanted or len(wanted) > 4:
-        return []
-    if len(wanted) == 1:
-        word = next(w for w in query.words if w not in STOP_WORDS and w not in CONNECTORS)
-        if index.word_flag(word) != "u":
-            return []
-    phrase = " ".join(w for w in query.folded.split() if w not in STOP_WORDS)
+    change), "Desert Storm". A proper name must be among the words: ordinary words are not a name."""
+    typed = _content_words(query.text)
+    if not typed or len(typed) > 4 or not any(index.word_flag(w) == "u" or w.isdigit() for w in typed):
+        return []  # ordinary words inside a longer name ("third party", "help") do not name it
     found: dict[int, str] = {}
-    for _key, refs in _orders_near(index, wanted[:1]).items():
-        for number, _covered in refs:
-            entry = index.entry(number)
-            for name in (entry.term, *entry.aliases, *entry.covers):
-                content = " ".join(w for w in fold(name).split() if w not in STOP_WORDS)
-                if re.search(rf"(?:^| ){re.escape(phrase)}(?: |$)", content) and content != phrase:
-                    found.setdefault(number, name)
+    for number in _near(index, query):
+        entry = index.entry(number)
+        for name in (entry.term, *entry.aliases, *entry.covers):
+            parts = _content_words(name)
+            spans = range(len(parts) - len(typed) + 1) if len(parts) > len(typed) else range(0)
+            if any(all(_same(index, a, b) for a, b in zip(typed, parts[i:], strict=False)) for i in spans):
+                found.setdefault(number, name)
     if len(found) != 1:
         return []
     number, name = next(iter(found.items()))
-    entry = index.entry(number)
-    return [_match(index, query, number, "part-name", 88.0, via=name, covered=name in entry.covers)]
+    return [_match(index, query, number, "part-name", 88.0, via=name, covered=name in index.entry(number).covers)]
 
 
 Stage = Callable[[Index, Query], list[Match]]
@@ -393,13 +436,18 @@ def lookup(index: Index, query: str, *, limit: int = 5) -> LookupResult:
     for candidate in (prepared, inner):
         if candidate is not None and (matches := _strict(index, candidate)):
             return _result(query, matches, limit)
+    if prepared.words[0] in STOP_WORDS - {"the", "a", "an"}:
+        return _nothing(index, query, inner or prepared, limit)  # "On War", "Of Paradise and Power": a title
     for _name, stage in LOOSE_STAGES:
-        for candidate in (prepared, inner):
+        for candidate in (prepared, unwrapped(prepared, trailing=False)):
             if candidate is not None and (matches := stage(index, candidate)):
                 return _result(query, matches, limit)
+    return _nothing(index, query, inner or prepared, limit)
+
+
+def _nothing(index: Index, query: str, target: Query, limit: int) -> LookupResult:
     from .search import discussing
 
-    target = inner or prepared
     return LookupResult(
         query=query,
         best=None,

@@ -323,6 +323,55 @@ def stems(text: str, *, drop_stop_words: bool = True) -> list[str]:
     return [stem(w) for w in words(text) if not (drop_stop_words and w in STOP_WORDS)]
 
 
+# Endings that make another form of the same word. Two words are one when they differ only by endings of
+# the same class: realist/realism, anarchy/anarchical, sovereign/sovereignty, Korea/Korean. Stemmers
+# conflate far more (globalism/globalization, decoloniality/decolonization, capital/capitalism), which is
+# fine for ranking search hits but not for saying that a query *is* a name.
+_ENDING_CLASSES: tuple[frozenset[str], ...] = tuple(
+    frozenset(group.split(","))
+    for group in (
+        ",s,es",  # plurals
+        "is,es",  # crisis/crises
+        "ism,isms,ist,ists,istic,istically",  # a doctrine and its adherents
+        ",y,ies,ic,ical,ically",  # anarchy/anarchic/anarchical, hegemon/hegemony/hegemonic
+        ",ty,ties,ity,ities",  # sovereign/sovereignty, bipolar/bipolarity
+        "ization,izations,ize,izes,ized,izing",  # securitization/securitize
+        "ation,ations,ate,ates,ated,ating",  # cooperation/cooperate
+        "ence,ences,ent,ents",  # interdependence/interdependent, deterrence/deterrent
+        "ion,ions,or,ors,ive",  # aggression/aggressor/aggressive
+        "e,ing,ed,es,er,ers",  # balance/balancing/balanced
+        "ing,ed,s,er,ers",  # bandwagon/bandwagoning
+        "ma,mas,mata",  # dilemma
+    )
+)
+
+
+# Only for proper names: Korea/Korean, Cuba/Cuban, Africa/African, China/Chinese (but crime is not Crimean).
+_PROPER_ENDING_CLASSES: tuple[frozenset[str], ...] = (
+    frozenset(",n,an,ans,ian,ians,ese".split(",")),
+    frozenset("a,ese".split(",")),
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def same_word(a: str, b: str, *, proper: bool = False) -> bool:
+    """Two folded words are forms of one word (see _ENDING_CLASSES); with proper, as names of places."""
+    a, b = american(a), american(b)
+    classes = _ENDING_CLASSES + _PROPER_ENDING_CLASSES if proper else _ENDING_CLASSES
+    if a == b:
+        return True
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    for cut in range(common, max(3, common - 3), -1):  # the shared stem may end before the letters do
+        ends = {a[cut:], b[cut:]}
+        if cut >= 4 and any(ends <= group for group in classes):
+            return True
+    return False
+
+
 @functools.cache
 def _snowball() -> Any:
     import Stemmer  # PyStemmer, the C build of Snowball: imported only to search or to rebuild the index
