@@ -39,12 +39,47 @@ def ranked(index: Index, wanted: list[str], limit: int) -> list[tuple[int, float
     return by_score[:limit]
 
 
+RERANK = 60  # the BM25 leaders that are read to check the query's words as a phrase
+PHRASE_WEIGHT = 0.5  # a phrase match adds this share of the best BM25 score, more in weightier fields
+RELATED_FORM_WEIGHT = 0.5  # a stem sharing the query stem's letters but one (democracies ~ democratic)
+
+
+def _related_forms(index: Index, token: str) -> list[str]:
+    """Other stems filed under the same opening letters: Snowball keeps democraci and democrat apart."""
+    if len(token) < 7:
+        return []
+    lines = index.lines("postings", token[: len(token) - 2])
+    return [line.split("\t", 1)[0] for line in lines if not line.startswith(token + "\t")][:8]
+
+
 def search(index: Index, query: str, *, limit: int = 10) -> list[SearchHit]:
+    """Entries best first: BM25 over the words (and near forms of them), then the leaders re-ranked so that
+    entries holding the words as the phrase typed ("state of nature"), above all in their names and
+    summaries, come first."""
     wanted = list(dict.fromkeys(search_stems(query)))
-    return [
-        SearchHit(index.term(n), score, snippet(index.entry(n), set(wanted)))
-        for n, score in ranked(index, wanted, limit)
-    ]
+    found = scores(index, wanted)
+    for token in wanted:
+        for form in _related_forms(index, token):
+            for number, score in scores(index, [form]).items():
+                found[number] = found.get(number, 0.0) + RELATED_FORM_WEIGHT * score
+    leaders = sorted(found.items(), key=lambda item: (-item[1], item[0]))[:RERANK]
+    phrase = " ".join(fold(query).split())
+    if leaders and len(phrase.split()) > 1:
+        top = leaders[0][1]
+        leaders = sorted(
+            ((n, score + PHRASE_WEIGHT * top * _phrase_weight(index.entry(n), phrase)) for n, score in leaders),
+            key=lambda item: (-item[1], item[0]),
+        )
+    return [SearchHit(index.term(n), score, snippet(index.entry(n), set(wanted))) for n, score in leaders[:limit]]
+
+
+def _phrase_weight(entry: Entry, phrase: str) -> float:
+    """How much of the entry holds the phrase: each field that does counts its search weight, once."""
+    from .index import FIELD_WEIGHTS
+
+    pattern = re.compile(rf"(?:^| ){re.escape(phrase)}(?: |$)")
+    held = [name for name, text in search_fields(entry).items() if pattern.search(fold(text))]
+    return (1.0 + sum(FIELD_WEIGHTS[name] for name in held) / FIELD_WEIGHTS["term"]) if held else 0.0
 
 
 def discussing(index: Index, query: str, *, limit: int) -> list[str]:
