@@ -65,7 +65,8 @@ def check_works(cases: dict[str, tuple[list[str], dict[str, str], bool]]) -> Non
     """Each command once, untimed: a command that fails would otherwise be timed as fast."""
     for name, (argv, env, _) in cases.items():
         result = subprocess.run(argv, capture_output=True, text=True, env=env, check=False)
-        if result.returncode != 0 or not (result.stdout or (argv[0] == PYTHON and argv[1] == "-c")):
+        expected = 1 if name.startswith("refusal") else 0  # a refusal exits 1, and says so as JSON on stdout
+        if result.returncode != expected or not (result.stdout or (argv[0] == PYTHON and argv[1] == "-c")):
             sys.exit(f"{name} failed (exit {result.returncode}):\n{result.stderr[-2000:]}")
 
 
@@ -93,6 +94,7 @@ def shipped_cases(cache: Path) -> dict[str, tuple[list[str], dict[str, str], boo
         "show, drawn for a terminal": ([*CLI, "collective", "security"], env, True),
         "typo lookup (soverignty)": ([*CLI, "soverignty"], env, False),
         "search (oil embargo Italy)": ([*CLI, "search", "oil", "embargo", "Italy"], env, False),
+        "refusal (power ballad: no entry)": ([*CLI, "show", "-f", "json", "power", "ballad"], env, False),
         "list": ([*CLI, "list"], env, False),
     }
     for shell in ("bash", "zsh", "fish"):
@@ -115,6 +117,7 @@ SHIPPED_TARGETS = {
     "show, drawn for a terminal": 12,
     "typo lookup (soverignty)": 8,
     "search (oil embargo Italy)": 8,
+    "refusal (power ballad: no entry)": 8,  # refusing must not be slower than a typo lookup
     "completion, bash": 3,
     "completion, zsh": 3,
     "completion, fish": 3,

@@ -144,3 +144,19 @@ def test_bash_quote() -> None:
     assert bash_quote("prisoners' dilemma", None) == "prisoners\\'\\ dilemma"
     assert bash_quote("it's", "'") == "it'\\''s"
     assert bash_quote('a "b"', '"') == 'a \\"b\\"'
+
+
+def test_covers_complete_as_themselves_described_by_their_entry() -> None:
+    env = {
+        "_IRCONCEPTS_COMPLETE": "complete_zsh",
+        "_IRCONCEPTS_PROTOCOL": "2",
+        "_IRCONCEPTS_COMP_LINE": "irconcepts Kyo",
+    }
+    request = parse_request(env)
+    assert isinstance(request, Request)
+    found = {c.value: c.help for c in candidates(request)}
+    assert found == {"Kyoto Protocol": "in climate change"}
+
+
+def test_help_completes_command_names() -> None:
+    assert ask("irconcepts help sh") == ["show"]

@@ -65,3 +65,31 @@ def test_wording_is_original() -> None:
         [sys.executable, str(ORIGINALITY), str(packaged_data())], capture_output=True, text=True, timeout=120
     )
     assert result.stdout.strip().splitlines()[-1].startswith("0 "), result.stdout
+
+
+def test_no_listed_name_leads_to_another_entry(index: Index) -> None:
+    """Every alias and cover of the target list opens its own entry, or is refused; never another entry."""
+    wrong, found, total = [], 0, 0
+    for target in TARGETS:
+        for name in [*target.get("aliases", []), *target.get("covers", [])]:
+            total += 1
+            best = lookup(index, name).best
+            if best is None:
+                continue
+            if best.matched == target["term"]:
+                found += 1
+            else:
+                wrong.append(f"{name} -> {best.matched} (wanted {target['term']})")
+    assert wrong == []
+    assert found / total >= 0.95
+
+
+def test_aliases_never_name_a_headword_of_another_entry(index: Index) -> None:
+    heads = {t["term"].casefold(): t["term"] for t in TARGETS}
+    clashes = [
+        f"{e.term}: {name}"
+        for e in index.entries
+        for name in (*e.aliases, *e.covers)
+        if heads.get(name.casefold(), e.term) != e.term
+    ]
+    assert clashes == []

@@ -22,13 +22,13 @@ from .model import LookupResult, Match
 from .text import STOP_WORDS, american, compact, fold, normalise, same_word, search_stems, stem, stems
 
 # Wrappers a student puts round a term. Stripped only from the ends, and only when the rest names an entry.
-_LEADING = re.compile(
+_LEADING = (
     r"^(?:(?:what|who) (?:is|are|was|were|does|do)(?: meant by| the| a| an)?|what s|whats|define|definition of|"
     r"lecture \d+|week \d+|pls|please|"
     r"meaning of|explain|describe|tell me about|notes on|(?:the )?(?:concept|idea|notion|theory|doctrine) of)\s+"
 )
-_TRAILING = re.compile(
-    r"\s+(?:in (?:ir|international relations|international politics)|ir|definition|meaning|mean|means|concept|"
+_TRAILING = (
+    r"\s+(?:(?:in|of) (?:ir|international relations|international politics)|ir|definition|meaning|mean|means|concept|"
     r"theory|doctrine|explained|lecture \d+|week \d+|essay|notes|article|paper|book|game|debate|pls|please)$"
 )
 # Words that join two names ("realism vs liberalism", "NAM during the Cold War"); never part of what is asked.
@@ -82,8 +82,8 @@ def unwrapped(query: Query, *, trailing: bool = True) -> Query | None:
     only the leading ones go: "Nixon Doctrine" must not become "Nixon" for the loose stages."""
     text = query.folded
     while True:
-        shorter = _LEADING.sub("", text)
-        shorter = _TRAILING.sub("", shorter) if trailing else shorter
+        shorter = re.sub(_LEADING, "", text)
+        shorter = re.sub(_TRAILING, "", shorter) if trailing else shorter
         if shorter == text:
             break
         text = shorter
@@ -432,10 +432,11 @@ def lookup(index: Index, query: str, *, limit: int = 5) -> LookupResult:
     prepared = prepare(query)
     if not prepared.folded:
         return LookupResult(query=query, best=None)
-    inner = unwrapped(prepared)
-    for candidate in (prepared, inner):
-        if candidate is not None and (matches := _strict(index, candidate)):
-            return _result(query, matches, limit)
+    if matches := _strict(index, prepared):
+        return _result(query, matches, limit)
+    inner = unwrapped(prepared)  # only now: an exact lookup never pays for the wrapper patterns
+    if inner is not None and (matches := _strict(index, inner)):
+        return _result(query, matches, limit)
     if prepared.words[0] in STOP_WORDS - {"the", "a", "an"}:
         return _nothing(index, query, inner or prepared, limit)  # "On War", "Of Paradise and Power": a title
     for _name, stage in LOOSE_STAGES:
