@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from .index import Index, word_order_key
 from .model import LookupResult, Match
-from .text import STOP_WORDS, american, compact, fold, normalise, same_word, search_stems, stem, stems
+from .text import STOP_WORDS, american, compact, fold, normalise, same_word, search_stem, search_stems, stem, stems
 
 # Wrappers a student puts round a term. Stripped only from the ends, and only when the rest names an entry.
 _LEADING = (
@@ -40,6 +40,7 @@ TYPO_CANDIDATES = 40  # names RapidFuzz proposes for the per-word typo check
 TYPO_SIMILARITY = 55.0  # below this whole-name similarity no name is worth checking word by word
 TAIL_WORDS = frozenset(["theory", "doctrine"])  # a name may end in these when the query stops short
 # Words left over beside a name that do not make it another concept ("UN peacekeeping operations").
+PART_NAME_SPREAD = 4  # a part of a name answers only if its rarest word is in at most this many entries
 COURSE_WORDS = frozenset("theory theories game games debate debates operation operations article book".split())
 
 
@@ -241,9 +242,13 @@ def _word_edits(index: Index, typed: list[str], name: list[str], *, strict: bool
         edits = DamerauLevenshtein.distance(word, target)
         if edits > allowed_edits(len(target)):
             # a misspelt form of the word ("sovreign" for sovereignty): one slip in a long stem
-            stem_edits = DamerauLevenshtein.distance(stem(word), stem(target))
-            if stem_edits != 1 or len(stem(target)) < 6:
-                return None  # stems alike but the words not (supranationalism, supranational): another word
+            # a slip inside the stem of another form of the word ("sovreign" for sovereignty): the typed
+            # word's ending on the name's stem must make a form of the name's word
+            typed_stem, target_stem = stem(word), stem(target)
+            repaired = target_stem + word[len(typed_stem) :] if word.startswith(typed_stem) else ""
+            stem_edits = DamerauLevenshtein.distance(typed_stem, target_stem)
+            if stem_edits != 1 or len(target_stem) < 6 or not same_word(repaired, target):
+                return None
             edits = stem_edits + 1
         if edits > 1 and word[0] != target[0]:
             return None  # typists rarely miss a word's first letter twice over
@@ -392,6 +397,8 @@ def _part_of_name(index: Index, query: Query) -> list[Match]:
     typed = _content_words(query.text)
     if not typed or len(typed) > 4 or not any(index.word_flag(w) == "u" or w.isdigit() for w in typed):
         return []  # ordinary words inside a longer name ("third party", "help") do not name it
+    if min(len(index.posting(search_stem(w))) for w in typed) > PART_NAME_SPREAD:
+        return []  # a name the glossary uses widely (Thucydides, the Hague, Lenin) is more than this one thing
     found: dict[int, str] = {}
     for number in _near(index, query):
         entry = index.entry(number)
