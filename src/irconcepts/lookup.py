@@ -149,8 +149,11 @@ def _same(index: Index, typed: str, name_word: str) -> bool:
     return same_word(typed, name_word, proper=index.word_flag(name_word) == "u")
 
 
+_NAME_STOP_WORDS = STOP_WORDS - {"i"}  # "World War I": in a name, i is a numeral
+
+
 def _content_words(text: str) -> list[str]:
-    return [w for w in fold(text).split() if w not in STOP_WORDS and w not in CONNECTORS]
+    return [w for w in fold(text).split() if w not in _NAME_STOP_WORDS and w not in CONNECTORS]
 
 
 def _fitting_name(index: Index, number: int, typed: list[str], *, in_order: bool) -> tuple[str, list[int]] | None:
