@@ -29,7 +29,7 @@ _LEADING = (
 )
 _TRAILING = (
     r"\s+(?:(?:in|of) (?:ir|international relations|international politics)|ir|definition|meaning|mean|means|concept|"
-    r"theory|doctrine|explained|lecture \d+|week \d+|essay|notes|article|paper|book|game|debate|pls|please)$"
+    r"theory|thesis|doctrine|explained|lecture \d+|week \d+|essay|notes|article|paper|book|game|debate|pls|please)$"
 )
 # Words that join two names ("realism vs liberalism", "NAM during the Cold War"); never part of what is asked.
 CONNECTORS = frozenset("vs versus v and or during in with against compared".split())
@@ -194,11 +194,25 @@ def _verified(index: Index, query: Query, refs: list[tuple[int, bool]], *, in_or
     return kept
 
 
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
 def _inflected(index: Index, query: Query) -> list[Match]:
-    """Other endings of the same words: sovereign states, realist."""
+    """Other endings of the same words: sovereign states, realist, proxy wars."""
     refs = index.numbers("stems", " ".join(stems(query.text, drop_stop_words=False)))
     refs = _verified(index, query, refs, in_order=True) if refs else []
-    return _ranked_by_closeness(index, query, refs, "inflected", 96.0) if refs else []
+    if refs:
+        return _ranked_by_closeness(index, query, refs, "inflected", 96.0)
+    singular = " ".join(_singular(w) for w in query.words)  # short words the stemmer leaves alone: wars
+    hit = index.key_hit(normalise(singular)) if singular != query.folded else None
+    if hit is None:
+        return []
+    return [_match(index, query, hit[0], "inflected", 96.0, via=hit[1], covered=hit[2] == "cover")]
 
 
 def _acronym(index: Index, query: Query) -> list[Match]:
@@ -278,14 +292,14 @@ def _typo(index: Index, query: Query) -> list[Match]:
         edits = _word_edits(index, typed, name.split())
         if edits is None:
             continue
-        edits = max(edits, 1)  # the same words in other forms: a form the name does not have
         hit = index.key_hit(name)
         if hit is None:
             continue
         number, original, kind = hit
-        score = 100.0 - 4.0 * edits - (1.0 if kind == "cover" else 0.0)
+        method = "fuzzy" if edits else "inflected"  # no edits: the same words in other forms (war criminal)
+        score = 100.0 - 4.0 * max(edits, 1) - (1.0 if kind == "cover" else 0.0)
         if number not in best or score > best[number].score:
-            best[number] = _match(index, query, number, "fuzzy", score, via=original, covered=kind == "cover")
+            best[number] = _match(index, query, number, method, score, via=original, covered=kind == "cover")
     return sorted(best.values(), key=lambda m: -m.score)
 
 

@@ -342,6 +342,8 @@ _ENDING_CLASSES: tuple[frozenset[str], ...] = tuple(
         "e,ing,ed,es,er,ers",  # balance/balancing/balanced
         "ing,ed,s,er,ers",  # bandwagon/bandwagoning
         "ma,mas,mata",  # dilemma
+        "e,es,al",  # genocide/genocidal, tribe/tribal
+        "e,es,inal,inals",  # crime/criminal
     )
 )
 
