@@ -12,13 +12,14 @@ import sys
 from typing import TYPE_CHECKING
 
 from .actions import Session, Stop, report, say
-from .errors import EXIT_OK, EXIT_USAGE, IrconceptsError
+from .errors import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, IrconceptsError
 from .output import choose, draw, write
 
 if TYPE_CHECKING:
     from datetime import datetime
 
     from .index import Index
+    from .model import Entry, Match
     from .output import OutputChoice
     from .study.cards import QuizItem
     from .study.deck import Choice
@@ -210,3 +211,77 @@ def _nothing_due(store: StudyStore, index: Index, when: datetime, picked: Choice
         hint = " irconcepts quiz introduces new cards." if next_due is None else ""
         return f"Nothing is due today. Next card due {when_text(next_due, when)}.{hint}"
     return f"Nothing to ask: no card is due and no unseen entry is left. Next card due {when_text(next_due, when)}."
+
+
+def _pair(index: Index, words: list[str]) -> tuple[tuple[Entry, Match], tuple[Entry, Match]] | None:
+    """The first split of the words whose two sides each name a different entry."""
+    from .compare.forms import two_sides
+    from .lookup import lookup
+
+    for left, right in two_sides(words):
+        if not left or not right:
+            continue
+        a, b = lookup(index, left).best, lookup(index, right).best
+        if a is not None and b is not None and a.matched != b.matched:
+            entry_a, entry_b = index.resolve(a.matched), index.resolve(b.matched)
+            if entry_a is not None and entry_b is not None:
+                return (entry_a, a), (entry_b, b)
+    return None
+
+
+def _draw_comparison(index: Index, pair: tuple[tuple[Entry, Match], tuple[Entry, Match]], choice: OutputChoice) -> None:
+    from .compare import render
+    from .compare.build import compare as build
+
+    (a, match_a), (b, match_b) = pair
+    for match in (match_a, match_b):
+        if match.method != "exact":
+            say(f"reading '{match.query}' as {match.matched}")
+    comparison = build(index, a, b, (match_a, match_b))
+    if choice.format == "terminal":
+        from rich.console import Console
+
+        from .render import READABLE_WIDTH
+
+        width = min(Console(file=sys.stdout).width, READABLE_WIDTH)
+        draw(render.terminal(comparison, width), choice, width=width)
+    elif choice.format == "json":
+        write(render.json_text(comparison))
+    elif choice.format == "plain":
+        write(render.plain(comparison))
+    else:
+        write(render.markdown(comparison))
+
+
+def compare(session: Session, words: list[str], *, fmt: str, color: str) -> int:
+    index = session.index()
+    choice = choose(fmt, color, None)
+    pair = _pair(index, words)
+    if pair is None:
+        from .compare.forms import comparison_sides
+        from .lookup import lookup
+
+        sides = comparison_sides(words) or ([(words[0], words[1])] if len(words) == 2 else [])
+        missing = [side for side in (sides[0] if sides else ()) if lookup(index, side).best is None]
+        if missing:
+            say(f"irconcepts: no entry for '{missing[0]}'; irconcepts search {missing[0]} finds where it is discussed")
+        else:
+            say(f"irconcepts: cannot find two different entries in '{' '.join(words)}'")
+        say('name both: irconcepts compare realism liberalism, or: irconcepts compare "balance of power" "anarchy"')
+        return EXIT_NOT_FOUND
+    _draw_comparison(index, pair, choice)
+    return EXIT_OK
+
+
+def compare_if_both(index: Index, words: list[str], choice: OutputChoice) -> int | None:
+    """For `show`: "A vs B" or "difference between A and B" compares when both sides name entries;
+    None leaves the words to the ordinary lookup."""
+    from .compare.forms import comparison_sides
+
+    if not comparison_sides(words):
+        return None
+    pair = _pair(index, words)
+    if pair is None:
+        return None
+    _draw_comparison(index, pair, choice)
+    return EXIT_OK

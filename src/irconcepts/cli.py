@@ -230,6 +230,26 @@ def quiz(
                       color=color.value))  # fmt: skip
 
 
+@app.command(
+    epilog="Examples:\n\n"
+    "irconcepts compare realism liberalism\n\n"
+    'irconcepts compare "balance of power" vs "security dilemma"\n\n'
+    "irconcepts realism vs liberalism                   # the same, from the bare form\n\n"
+    "irconcepts difference between deterrence and compellence",
+)
+def compare(
+    terms: Annotated[
+        list[str], typer.Argument(metavar="A B", help="Two terms; multi-word ones quoted or split by vs.")
+    ],
+    fmt: FormatOpt = Format.auto,
+    color: ColorOpt = Color.auto,
+) -> None:
+    """Two concepts side by side: summaries, arguments, cases, what each says of the other."""
+    from . import actions_study
+
+    _done(actions.run(actions_study.compare, State, terms, fmt=fmt.value, color=color.value))
+
+
 @app.command()
 def check(
     files: Annotated[list[str] | None, typer.Argument(metavar="[FILE]...", help="Glossary files to check.")] = None,

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Entry
+from ..prose import opening
 from ..text import STOP_WORDS, plain_refs, stem, words
 from ..vocab import QUIZ_MODES
 
@@ -18,9 +19,6 @@ MASK = "_"
 MAX_POINTS = 4
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-# A sentence ends at . ! or ? before a capital, but not after an initial ("E. H. Carr") or an abbreviation.
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“(]?[A-Z0-9])")
-_NOT_AN_END = re.compile(r"(?:\b[A-Z]|\be\.g|\bi\.e|\bc|\bca|\bcf|\bvs|\bSt|\bDr|\bMr|\bMrs|\bno)$")
 
 
 @dataclass(frozen=True)
@@ -52,15 +50,9 @@ class QuizItem:
 SHORT_POINT = 60  # a first sentence shorter than this ("The idea is old.") takes the next one with it
 
 
-def first_sentence(paragraph: str) -> str:
-    for found in _SENTENCE_END.finditer(paragraph):
-        if found.end() >= SHORT_POINT and not _NOT_AN_END.search(paragraph[: found.start()]):
-            return paragraph[: found.end()]
-    return paragraph
-
-
 def key_points(entry: Entry, most: int = MAX_POINTS) -> tuple[str, ...]:
-    return tuple(first_sentence(plain_refs(p)) for p in entry.paragraphs[:most])
+    """The opening sentence of each paragraph of the definition: the paragraphs' topic sentences."""
+    return tuple(opening(plain_refs(p), SHORT_POINT) for p in entry.paragraphs[:most])
 
 
 def _name_stems(entry: Entry) -> tuple[set[str], set[str]]:
