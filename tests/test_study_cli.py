@@ -52,7 +52,9 @@ def seed_due(state: Path, *terms: str) -> None:
     """Cards in the review state, due a day before the fixed clock (most overdue first, in order given)."""
     store, _ = open_store(str(state / "study.sqlite3"), when=T0)
     for n, term in enumerate(terms):
-        before = CardState(term, REVIEW, None, 5.0, 5.0, T0 - timedelta(days=2 + len(terms) - n), T0 - timedelta(days=9))
+        before = CardState(
+            term, REVIEW, None, 5.0, 5.0, T0 - timedelta(days=2 + len(terms) - n), T0 - timedelta(days=9)
+        )
         when = T0 - timedelta(days=len(terms) - n + 5)
         store.record(term, GOOD, mode="recall", when=when, duration_ms=None, schedule=lambda b, s=before: s)
     store.close()
@@ -248,7 +250,9 @@ def test_reset_asks_first(run, env: dict[str, str], state: Path) -> None:
     seed_due(state, "realism")
     refused = run("quiz", "--reset", env=env, stdin="y\n")
     assert refused.returncode == 2 and "asks before it deletes" in refused.stderr
-    child = pexpect.spawn(sys.executable, ["-m", "irconcepts", "quiz", "--reset"], env=env, encoding="utf-8", timeout=20)
+    child = pexpect.spawn(
+        sys.executable, ["-m", "irconcepts", "quiz", "--reset"], env=env, encoding="utf-8", timeout=20
+    )
     child.expect("Delete 1 cards and 1 reviews from .*\\? \\[y/N\\]")
     child.sendline("n")
     child.expect("nothing deleted")

@@ -80,7 +80,7 @@ COMMAND_OPTIONS: dict[str, dict[str, tuple[str, tuple[str, ...] | None]]] = {
         "-y": ("With --reset: do not ask", None),
         **_OUTPUT,
     },
-    "compare": {**_OUTPUT, **_LINKS},
+    "compare": dict(_OUTPUT),
     "check": {"--help": ("Show help", None)},
     "completion": {"--install": ("Write it where the shell finds it", None), "--help": ("Show help", None)},
     "help": {"--help": ("Show help", None)},

@@ -82,15 +82,21 @@ def plain(c: Comparison) -> str:
 def terminal(c: Comparison, width: int) -> Any:
     """Side by side in a table from SIDE_BY_SIDE columns; below that, each section with a above b."""
     from rich.console import Group
+    from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
-    def items(entries: list[str]) -> Text:
+    def items(entries: list[str]) -> Any:
         if not entries:
             return Text("—", style="dim")
         if len(entries) == 1:
             return Text(entries[0])
-        return Text("\n".join("• " + e for e in entries))
+        grid = Table.grid(padding=(0, 1))  # bullets with hanging lines
+        grid.add_column(no_wrap=True)
+        grid.add_column()
+        for entry in entries:
+            grid.add_row("•", Text(entry))
+        return grid
 
     parts: list[Any] = [
         Text.assemble((c.a.term, "bold bright_white"), ("  vs  ", "dim"), (c.b.term, "bold bright_white"))
@@ -107,11 +113,8 @@ def terminal(c: Comparison, width: int) -> Any:
         for name, a, b in _rows(c):
             parts.append(Text(f"\n{name}", style="bold cyan"))
             for term, entries in ((c.a.term, a), (c.b.term, b)):
-                grid = Table.grid(padding=(0, 1))
-                grid.add_column(style="magenta", no_wrap=True)
-                grid.add_column()
-                grid.add_row(Text(term + ":"), items(entries))
-                parts.append(grid)
+                parts.append(Text(term, style="magenta"))
+                parts.append(Padding(items(entries), (0, 0, 0, 2)))
     for title, said, linked in _said(c):
         parts.append(Text(f"\n{title}", style="bold cyan"))
         parts.append(items(list(said)) if said else Text(f"({_silence(linked)})", style="dim"))
