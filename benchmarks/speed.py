@@ -102,6 +102,38 @@ def shipped_cases(cache: Path) -> dict[str, tuple[list[str], dict[str, str], boo
     return cases
 
 
+def first_card(argv: list[str], env: dict[str, str], marker: bytes = b"q stops") -> float:
+    """Seconds until the quiz's first card is on a pseudo-terminal (its prompt line drawn); then stop it."""
+    import signal
+
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the quiz, with the pseudo-terminal as its terminal
+        os.execve(argv[0], argv, env)
+    seen = b""
+    try:
+        while marker not in seen:
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                sys.exit(f"the quiz ended before its first card:\n{seen.decode(errors='replace')[-2000:]}")
+            seen += chunk
+        return time.perf_counter() - start
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
+
+
+def measure_quiz(cache: Path, runs: int) -> dict[str, float]:
+    """The quiz's start-up, interleaved with the floor: a fresh study database each run (no card seen)."""
+    times: dict[str, list[float]] = {"python -c pass (floor)": [], "quiz, first card on screen": []}
+    for n in range(runs):
+        env = base_env(cache, IRCONCEPTS_STATE_DIR=str(cache / f"state-{n}"))
+        times["python -c pass (floor)"].append(run_once([PYTHON, "-c", "pass"], env))
+        times["quiz, first card on screen"].append(first_card([*CLI, "quiz"], env))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
 def report(title: str, medians: dict[str, float], floor: float, targets: dict[str, float]) -> None:
     print(f"\n{title}")
     print(f"{'command':34} {'median ms':>10} {'x floor':>8} {'target':>8}")
@@ -122,6 +154,7 @@ SHIPPED_TARGETS = {
     "completion, zsh": 3,
     "completion, fish": 3,
 }
+QUIZ_TARGETS = {"quiz, first card on screen": 8}
 SCALE_TARGETS = {"show, piped (Markdown)": 20, "typo lookup (soverignty)": 25, "completion, bash": 6}
 
 
@@ -221,6 +254,13 @@ def main() -> None:
         medians = measure(shipped_cases(cache), args.runs)
         floor = medians["python -c pass (floor)"]
         report(f"Glossary as shipped ({args.runs} interleaved runs each, medians)", medians, floor, SHIPPED_TARGETS)
+        quiz = measure_quiz(cache, args.runs)
+        report(
+            "Quiz start-up (a pseudo-terminal; fresh study database)",
+            quiz,
+            quiz["python -c pass (floor)"],
+            QUIZ_TARGETS,
+        )
         if args.skip_scale:
             return
 

@@ -6,6 +6,7 @@ import os
 import sys
 
 COMMANDS = frozenset({"show", "search", "list", "themes", "related", "random", "check", "completion", "help"})
+STUDY_COMMANDS = frozenset({"quiz", "compare"})  # study/, issue 19
 GLOBAL_FLAGS = frozenset({"--no-cache"})
 GLOBAL_WITH_VALUE = frozenset({"--data"})
 STOPS = frozenset({"--help", "-h", "--version", "-V", "--install-completion", "--show-completion"})
@@ -20,7 +21,7 @@ def with_default_command(args: list[str]) -> list[str]:
             i += 2
         elif arg.startswith("--data=") or arg in GLOBAL_FLAGS:
             i += 1
-        elif arg in STOPS or arg in COMMANDS:
+        elif arg in STOPS or arg in COMMANDS or arg in STUDY_COMMANDS:
             return args
         else:
             return [*args[:i], "show", *args[i:]]

@@ -154,6 +154,12 @@ def show(
 ) -> int:
     index = session.index()
     choice = choose(fmt, color, links)
+    if section is None and not brief:
+        from .actions_study import compare_if_both  # "realism vs liberalism" compares when both are entries
+
+        compared = compare_if_both(index, words, choice)
+        if compared is not None:
+            return compared
     entry, match, alternatives = resolve(index, words, choice)
     _show_entry(entry, match, alternatives, choice, "summary" if brief else section)
     return EXIT_OK

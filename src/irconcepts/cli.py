@@ -10,7 +10,7 @@ import typer
 from . import __version__, actions
 from .errors import EXIT_USAGE
 from .output import write
-from .vocab import COLORS, FORMATS, LINKS, SECTIONS, SHELLS, THEMES
+from .vocab import COLORS, FORMATS, LINKS, QUIZ_MODES, SECTIONS, SHELLS, THEMES
 
 Format = Enum("Format", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
 Color = Enum("Color", {name: name for name in COLORS}, type=str)  # type: ignore[misc]
@@ -193,6 +193,61 @@ def random(
     """Show a random entry, for revision."""
     _done(actions.run(actions.random_entry, State, theme=theme.value if theme else None, brief=brief,
                       fmt=fmt.value, color=color.value, links=links.value if links else None))  # fmt: skip
+
+
+QuizMode = Enum("QuizMode", {name: name for name in QUIZ_MODES}, type=str)  # type: ignore[misc]
+
+
+@app.command(
+    epilog="Examples:\n\n"
+    "irconcepts quiz                         # due cards, then up to 10 new ones\n\n"
+    "irconcepts quiz --mode name -t theory   # read a summary, name the term\n\n"
+    "irconcepts quiz --due                   # only what is due today\n\n"
+    "irconcepts quiz --stats                 # seen, due, retention, per theme\n\n"
+    "irconcepts quiz --format json | jq      # the questions, for other tools",
+)
+def quiz(
+    mode: Annotated[
+        QuizMode, typer.Option("--mode", "-m", help="recall: see the term, recall its meaning; name: name the term.")
+    ] = QuizMode.recall,
+    theme: Annotated[
+        list[Theme] | None, typer.Option("--theme", "-t", help="Only cards of this theme (repeatable).")
+    ] = None,
+    count: Annotated[int, typer.Option("--count", "-n", min=1, help="Cards in the round at most.")] = 20,
+    new: Annotated[int, typer.Option("--new", min=0, help="Unseen cards to introduce at most.")] = 10,
+    due: Annotated[bool, typer.Option("--due", help="Only the cards due today.")] = False,
+    stats: Annotated[bool, typer.Option("--stats", help="Cards seen, due, retention, per theme.")] = False,
+    reset: Annotated[bool, typer.Option("--reset", help="Delete all study history (asks first).")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="With --reset: do not ask.")] = False,
+    fmt: FormatOpt = Format.auto,
+    color: ColorOpt = Color.auto,
+) -> None:
+    """Revise with flashcards scheduled by FSRS (spaced repetition); needs a terminal."""
+    from . import actions_study
+
+    _done(actions.run(actions_study.quiz, State, mode=mode.value, themes=[t.value for t in theme or []],
+                      count=count, new=new, due=due, stats=stats, reset=reset, yes=yes, fmt=fmt.value,
+                      color=color.value))  # fmt: skip
+
+
+@app.command(
+    epilog="Examples:\n\n"
+    "irconcepts compare realism liberalism\n\n"
+    'irconcepts compare "balance of power" vs "security dilemma"\n\n'
+    "irconcepts realism vs liberalism                   # the same, from the bare form\n\n"
+    "irconcepts difference between deterrence and compellence",
+)
+def compare(
+    terms: Annotated[
+        list[str], typer.Argument(metavar="A B", help="Two terms; multi-word ones quoted or split by vs.")
+    ],
+    fmt: FormatOpt = Format.auto,
+    color: ColorOpt = Color.auto,
+) -> None:
+    """Two concepts side by side: summaries, arguments, cases, what each says of the other."""
+    from . import actions_study
+
+    _done(actions.run(actions_study.compare, State, terms, fmt=fmt.value, color=color.value))
 
 
 @app.command()

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Mapping
 
 from .shellwords import Word, bash_quote, split
-from .vocab import COLORS, FORMATS, LINKS, SECTIONS, SHELLS, THEMES
+from .vocab import COLORS, FORMATS, LINKS, QUIZ_MODES, SECTIONS, SHELLS, THEMES
 
 COMPLETE_VAR = "_IRCONCEPTS_COMPLETE"
 MAX_CANDIDATES = 200
@@ -29,6 +29,8 @@ COMMANDS = {
     "themes": "List the themes with their entry counts",
     "related": "Terms an entry points to, and entries pointing to it",
     "random": "Show a random entry, for revision",
+    "quiz": "Revise with spaced-repetition flashcards",
+    "compare": "Two concepts side by side",
     "check": "Validate the glossary and your own files",
     "completion": "Print the completion script for a shell",
     "help": "Show help for irconcepts or one command",
@@ -64,11 +66,26 @@ COMMAND_OPTIONS: dict[str, dict[str, tuple[str, tuple[str, ...] | None]]] = {
     "themes": dict(_OUTPUT),
     "related": {**_OUTPUT, **_LINKS},
     "random": {**_THEME, **_BRIEF, **_OUTPUT, **_LINKS},
+    "quiz": {
+        "--mode": ("recall or name", QUIZ_MODES),
+        "-m": ("recall or name", QUIZ_MODES),
+        **_THEME,
+        "--count": ("Cards in the round at most", ()),
+        "-n": ("Cards in the round at most", ()),
+        "--new": ("Unseen cards to introduce at most", ()),
+        "--due": ("Only the cards due today", None),
+        "--stats": ("Seen, due, retention", None),
+        "--reset": ("Delete all study history", None),
+        "--yes": ("With --reset: do not ask", None),
+        "-y": ("With --reset: do not ask", None),
+        **_OUTPUT,
+    },
+    "compare": dict(_OUTPUT),
     "check": {"--help": ("Show help", None)},
     "completion": {"--install": ("Write it where the shell finds it", None), "--help": ("Show help", None)},
     "help": {"--help": ("Show help", None)},
 }
-TERM_COMMANDS = ("show", "related")
+TERM_COMMANDS = ("show", "related", "compare")
 
 
 # Plain classes, not dataclasses or NamedTuples: those imports and class factories cost a Tab press ~8 ms.

@@ -25,3 +25,12 @@ class DataError(IrconceptsError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+
+EXIT_STATE = 5  # the study database cannot be opened or written (locked, read-only, from a newer version)
+
+
+class StudyStateError(IrconceptsError):
+    """The study database cannot be used; the message names the file and what to do. Nothing is deleted."""
+
+    exit_code = EXIT_STATE

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from .complete import COMMAND_OPTIONS, GLOBAL_OPTIONS
 
-FAST_COMMANDS = ("show", "search", "list")
+FAST_COMMANDS = ("show", "search", "list", "quiz")  # quiz: its first card is timed against the Python floor
 # short option -> the long name the actions take
 _LONG = {"-s": "--section", "-b": "--brief", "-f": "--format", "-n": "--limit", "-t": "--theme"}
+_QUIZ_LONG = {**_LONG, "-n": "--count", "-m": "--mode", "-y": "--yes"}
+_COUNTS = {"--limit": 1, "--count": 1, "--new": 0}  # whole-number options and their least value
 
 
-def parse(args: list[str]) -> tuple[str, list[str], bool, list[str], dict[str, str | bool]] | None:
+def parse(args: list[str]) -> tuple[str, list[str], bool, list[str], dict[str, str | bool | list[str]]] | None:
     """(command, --data files, use cache, words, options), or None when Typer should handle the line."""
     data: list[str] = []
     use_cache = True
@@ -38,7 +40,8 @@ def parse(args: list[str]) -> tuple[str, list[str], bool, list[str], dict[str, s
     command = args[i]
     table = COMMAND_OPTIONS[command]
     words: list[str] = []
-    options: dict[str, str | bool] = {}
+    options: dict[str, str | bool | list[str]] = {}
+    longs = _QUIZ_LONG if command == "quiz" else _LONG
     rest = args[i + 1 :]
     j = 0
     while j < len(rest):
@@ -51,7 +54,7 @@ def parse(args: list[str]) -> tuple[str, list[str], bool, list[str], dict[str, s
             if name not in table or name == "--help" or name in GLOBAL_OPTIONS:
                 return None
             values = table[name][1]
-            long = _LONG.get(name, name)
+            long = longs.get(name, name)
             if values is None:
                 if inline:
                     return None
@@ -61,16 +64,19 @@ def parse(args: list[str]) -> tuple[str, list[str], bool, list[str], dict[str, s
             value = inline or (rest[j + 1] if j + 1 < len(rest) else None)
             if value is None or (values and value not in values):
                 return None  # Typer says what is wrong
-            if long == "--limit" and not (value.isdigit() and int(value) >= 1):
+            if long in _COUNTS and not (value.isdigit() and int(value) >= _COUNTS[long]):
                 return None
-            options[long] = value
+            if command == "quiz" and long == "--theme":  # repeatable
+                options.setdefault("--themes", []).append(value)  # type: ignore[union-attr]
+            else:
+                options[long] = value
             j += 1 if inline else 2
             continue
         words.append(arg)
         j += 1
     if command in ("show", "search") and not words:
         return None
-    if command == "list" and words:
+    if command in ("list", "quiz") and words:
         return None
     return command, data, use_cache, words, options
 
@@ -94,5 +100,15 @@ def run(args: list[str]) -> int | None:
     if command == "search":
         limit = int(str(options.get("--limit", 10)))
         return actions.run(actions.search, session, words, limit=limit, fmt=fmt, color=color)
+    if command == "quiz":
+        from . import actions_study
+
+        themes = options.get("--themes", [])
+        return actions.run(actions_study.quiz, session, mode=str(options.get("--mode", "recall")),
+                           themes=list(themes) if isinstance(themes, list) else [],
+                           count=int(str(options.get("--count", 20))), new=int(str(options.get("--new", 10))),
+                           due=bool(options.get("--due")), stats=bool(options.get("--stats")),
+                           reset=bool(options.get("--reset")), yes=bool(options.get("--yes")),
+                           fmt=fmt, color=color)  # fmt: skip
     theme = options.get("--theme")
     return actions.run(actions.list_terms, session, theme=str(theme) if theme else None, fmt=fmt, color=color)
