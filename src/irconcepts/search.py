@@ -83,11 +83,17 @@ def _phrase_weight(entry: Entry, phrase: str) -> float:
 
 
 def discussing(index: Index, query: str, *, limit: int) -> list[str]:
-    """The entries that hold every word of the query, best first: where a term with no entry is discussed."""
+    """Where a term with no entry is discussed: the entries that hold its word, or, for several words, that
+    hold them as the phrase typed (entries that merely use each word somewhere do not discuss the term)."""
     wanted = list(dict.fromkeys(search_stems(query)))
     if not wanted:
         return []
     holding = set.intersection(*({n for n, _ in index.posting(w)} for w in wanted))
+    if not holding:
+        return []
+    if len(wanted) > 1:
+        phrase = " ".join(fold(query).split())
+        holding = {n for n in holding if _phrase_weight(index.entry(n), phrase) > 0}
     return [index.term(n) for n, _ in ranked(index, wanted, len(index)) if n in holding][:limit]
 
 
