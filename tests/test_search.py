@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from irconcepts.index import Index
 from irconcepts.search import search
 
@@ -33,3 +35,34 @@ def test_limit_and_scores_descend(mini_index: Index) -> None:
 def test_no_words_no_hits(mini_index: Index) -> None:
     assert search(mini_index, "the of and") == []
     assert search(mini_index, "xyzzy") == []
+
+
+@pytest.fixture(scope="module")
+def glossary() -> Index:
+    from irconcepts.cache import open_index
+
+    return open_index(use_cache=False)
+
+
+def test_search_answers_questions(glossary: Index) -> None:
+    """The questions students ask, answered by the right entries (issue 12)."""
+    assert search(glossary, "who coined soft power", limit=1)[0].term == "soft power"
+    assert "neoliberal institutionalism" in [
+        h.term for h in search(glossary, "why do states cooperate under anarchy", limit=3)
+    ]
+    top5 = [h.term for h in search(glossary, "state of nature", limit=5)]
+    assert {"self-help", "realism"} <= set(top5), top5
+
+
+def test_snowball_keeps_apart_what_the_old_stemmer_merged() -> None:
+    from irconcepts.text import search_stem
+
+    assert search_stem("internal") != search_stem("international")
+    assert search_stem("police") != search_stem("policy")
+    assert search_stem("really") != search_stem("realism")
+
+
+def test_near_forms_of_a_word_still_meet(glossary: Index) -> None:
+    # Snowball keeps "democracies" and "democratic" apart; search reads stems sharing their opening letters
+    top = [h.term for h in search(glossary, "why don't democracies go to war with each other", limit=5)]
+    assert "democratic peace" in top

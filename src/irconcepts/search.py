@@ -41,6 +41,8 @@ def ranked(index: Index, wanted: list[str], limit: int) -> list[tuple[int, float
 
 RERANK = 60  # the BM25 leaders that are read to check the query's words as a phrase
 PHRASE_WEIGHT = 0.5  # a phrase match adds this share of the best BM25 score, more in weightier fields
+NAME_IN_QUERY_WEIGHT = 0.4  # per word of an entry's name found whole in the query
+GIST_WEIGHT = 0.6  # all the query's words in an entry's summary and names
 RELATED_FORM_WEIGHT = 0.5  # a stem sharing the query stem's letters but one (democracies ~ democratic)
 
 
@@ -64,13 +66,30 @@ def search(index: Index, query: str, *, limit: int = 10) -> list[SearchHit]:
                 found[number] = found.get(number, 0.0) + RELATED_FORM_WEIGHT * score
     leaders = sorted(found.items(), key=lambda item: (-item[1], item[0]))[:RERANK]
     phrase = " ".join(fold(query).split())
-    if leaders and len(phrase.split()) > 1:
+    if leaders and len(wanted) > 1:
         top = leaders[0][1]
         leaders = sorted(
-            ((n, score + PHRASE_WEIGHT * top * _phrase_weight(index.entry(n), phrase)) for n, score in leaders),
+            ((n, score + top * _closeness(index.entry(n), phrase, set(wanted))) for n, score in leaders),
             key=lambda item: (-item[1], item[0]),
         )
     return [SearchHit(index.term(n), score, snippet(index.entry(n), set(wanted))) for n, score in leaders[:limit]]
+
+
+def _closeness(entry: Entry, phrase: str, wanted: set[str]) -> float:
+    """How closely an entry answers a query of several words, as a share of the best BM25 score: it holds the
+    words as the phrase typed; one of its names stands in the query ("who coined soft power": the longer the
+    name, the surer); its summary and names hold the query's words (a question in other words)."""
+    names = [fold(name) for name in (entry.term, *entry.aliases, *entry.covers)]
+    padded = f" {phrase} "
+    named = max((len(name.split()) for name in names if f" {name} " in padded), default=0)
+    # a question in other words has three or more: "state of nature" is a phrase, not a question
+    gist = set(search_stems(" ".join([entry.summary, *names]))) if len(wanted) >= 3 else set()
+    coverage = len(wanted & gist) / len(wanted)
+    return (
+        PHRASE_WEIGHT * _phrase_weight(entry, phrase)
+        + NAME_IN_QUERY_WEIGHT * named
+        + GIST_WEIGHT * coverage * coverage
+    )
 
 
 def _phrase_weight(entry: Entry, phrase: str) -> float:
