@@ -86,9 +86,7 @@ def _closeness(entry: Entry, phrase: str, wanted: set[str]) -> float:
     gist = set(search_stems(" ".join([entry.summary, *names]))) if len(wanted) >= 3 else set()
     coverage = len(wanted & gist) / len(wanted)
     return (
-        PHRASE_WEIGHT * _phrase_weight(entry, phrase)
-        + NAME_IN_QUERY_WEIGHT * named
-        + GIST_WEIGHT * coverage * coverage
+        PHRASE_WEIGHT * _phrase_weight(entry, phrase) + NAME_IN_QUERY_WEIGHT * named + GIST_WEIGHT * coverage * coverage
     )
 
 
