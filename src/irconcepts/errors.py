@@ -11,6 +11,7 @@ EXIT_OK = 0
 EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2
 EXIT_DATA = 3
+EXIT_WRITE = 4  # an export could not be written, or would have replaced a file the user changed
 
 
 class IrconceptsError(Exception):
@@ -25,3 +26,9 @@ class DataError(IrconceptsError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+
+class WriteError(IrconceptsError):
+    """An export could not write its files; the message names the path and what to do."""
+
+    exit_code = EXIT_WRITE
