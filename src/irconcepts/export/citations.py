@@ -118,7 +118,7 @@ def base_key(names: tuple[Name, ...], year: str, title: str) -> str:
         author = next((_word(w) for w in first.literal.split() if _word(w) and _word(w) not in _STOP), "anon")
     else:
         author = _word(first.family.split()[-1]) or "anon"  # 'von Clausewitz' -> clausewitz
-    word = next((_word(w) for w in re.split(r"[\s\-–—/:]+", title) if _word(w) and _word(w) not in _STOP), "")
+    word = next((_word(w) for w in re.split(r"[\s–—/:]+", title) if _word(w) and _word(w) not in _STOP), "")
     return f"{author}{year[:4]}{word}"
 
 

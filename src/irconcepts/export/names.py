@@ -13,9 +13,10 @@ from ..text import normalise
 if TYPE_CHECKING:
     from ..index import Index
 
-# Forbidden in a file name on Windows (and '/' everywhere), or with a meaning inside an Obsidian wikilink
-# ('#' heading, '^' block, '|' shown text, '[' and ']' the link itself).
-_UNSAFE = re.compile(r'[<>:"/\\|?*#^\[\]\x00-\x1f\x7f]')
+# Characters forbidden in a file name on Windows (and '/' everywhere), or with a meaning inside an Obsidian
+# wikilink ('#' heading, '^' block, '|' shown text, '[' and ']' the link itself), and what stands for them.
+_REPLACEMENTS = {":": " -", "/": "-", "\\": "-", "|": "-", '"': "'", "[": "(", "]": ")"}
+_DROPPED = re.compile(r"[<>?*#^\x00-\x1f\x7f]")
 _SPACES = re.compile(r"\s+")
 # Names Windows reserves for devices, with any extension.
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
@@ -27,7 +28,8 @@ NoteResolver = Callable[[str], "str | None"]  # a name as written in the text ->
 def safe_name(headword: str) -> str:
     """A headword as a file name (without extension) that Linux, macOS and Windows all accept."""
     name = unicodedata.normalize("NFC", headword)  # macOS would otherwise store decomposed accents
-    name = _SPACES.sub(" ", _UNSAFE.sub("-", name)).strip()
+    name = _DROPPED.sub("", name.translate(str.maketrans(_REPLACEMENTS)))
+    name = _SPACES.sub(" ", name).strip()
     name = name.lstrip(".").rstrip(". ")  # a leading dot hides a file; Windows drops trailing dots and spaces
     while len(name.encode()) > MAX_NAME_BYTES:
         name = name[:-1].rstrip(". ")
