@@ -196,7 +196,7 @@ def test_a_run_that_fails_midway_leaves_each_file_old_or_new(tmp_path: Path, mon
 
 def test_replace_atomically_leaves_no_temporary_file_on_failure(tmp_path: Path) -> None:
     (tmp_path / "target.md").mkdir()  # a folder where the file should go: the rename fails
-    with pytest.raises(WriteError, match="target.md"):
+    with pytest.raises(WriteError, match=r"target\.md"):
         files.replace_atomically(str(tmp_path / "target.md"), b"x")
     assert [p.name for p in tmp_path.iterdir()] == ["target.md"]
 

@@ -236,7 +236,10 @@ def check(
 
 @app.command(short_help="Export notes, citations, flashcards or graph.")
 def export(
-    kind: Annotated[ExportKind, typer.Argument(help="What to export.", show_default=False)],
+    kind: Annotated[
+        ExportKind,
+        typer.Argument(metavar="KIND", help="obsidian, bibtex, ris, csl-json, anki, csv or graph.", show_default=False),
+    ],
     target: Annotated[
         str | None,
         typer.Argument(metavar="[DIR|FILE]", help="Where: a folder for obsidian, a file; stdout when left out."),
@@ -263,8 +266,8 @@ def export(
       irconcepts export csv cards.tsv              term, summary, theme (Anki, Quizlet)
       irconcepts export graph --format mermaid     also: dot, graphml, json
 
-    A note you edited is never replaced (a warning says so) unless you add --overwrite; an existing file
-    that differs from the export needs --overwrite too. Exit 4: nothing could be written there.
+    A note you edited is never replaced (a warning says so) unless you add --overwrite; nor is a file
+    that differs from the export. Exit 4: the export could not be written, or would replace such a file.
     """
     themes = [t.value for t in theme or []]
     _done(actions.run(actions.export, State, kind.value, target, themes=themes,
