@@ -469,3 +469,15 @@ def test_mermaid_neighbourhood_by_depth(fixture_entries: list[Entry]) -> None:
     assert [n.term for n in graph.neighbourhood(graph.see_also_graph([lonely], [lonely]), "alone", 3).nodes] == [
         "alone"
     ]
+
+
+def test_a_link_or_folder_where_a_note_goes_is_left_alone(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere.md"
+    elsewhere.write_text("my own file\n")
+    vault = tmp_path / "vault"
+    vault.mkdir()
+    (vault / "a.md").symlink_to(elsewhere)
+    (vault / "b.md").mkdir()
+    report = files.write_tree(str(vault), {"a.md": "note\n", "b.md": "note\n", "c.md": "note\n"}, overwrite=True)
+    assert report.skipped == ["a.md", "b.md"] and report.created == ["c.md"]
+    assert elsewhere.read_text() == "my own file\n" and (vault / "b.md").is_dir()

@@ -305,3 +305,25 @@ def test_exports_cost_show_and_search_nothing(run, line: list[str]) -> None:
     env = {**os.environ, "IRCONCEPTS_CACHE_DIR": run.cache_dir}
     result = subprocess.run([sys.executable, "-c", code, *line], capture_output=True, text=True, env=env, timeout=60)
     assert result.stderr.splitlines()[-1] == "[]"
+
+
+def test_tab_completes_export_kinds_formats_places_and_cite_terms(tmp_path: Path, monkeypatch) -> None:
+    from irconcepts.complete import Request, candidates, parse_request
+
+    def ask(line: str) -> list[str]:
+        env = {"_IRCONCEPTS_COMPLETE": "complete_fish", "_IRCONCEPTS_PROTOCOL": "2", "_IRCONCEPTS_COMP_LINE": line}
+        request = parse_request(env)
+        assert isinstance(request, Request)
+        return [c.value for c in candidates(request)]
+
+    assert ask("irconcepts exp")[0] == "export"  # then terms, for the bare form
+    assert ask("irconcepts export ") == ["obsidian", "bibtex", "ris", "csl-json", "anki", "csv", "graph"]
+    assert ask("irconcepts export c") == ["csl-json", "csv"]
+    assert ask("irconcepts export graph --format g") == ["graphml"]
+    assert ask("irconcepts export -t security o") == ["obsidian"]
+    (tmp_path / "vaults").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert ask("irconcepts export obsidian va") == ["vaults/"]
+    assert ask("irconcepts cite --format r") == ["ris"]
+    assert ask("irconcepts cite balance of p") == ["power"]
+    assert ask("irconcepts related realism --format m") == ["markdown", "mermaid"]

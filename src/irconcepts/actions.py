@@ -386,11 +386,15 @@ def _export_vault(index: Index, entries: list[Entry], folder: str, *, overwrite:
         result = write_tree(folder, files, overwrite=overwrite, progress=progress)
     for name in result.kept:
         say(f"irconcepts: kept {os.path.join(folder, name)}: it was edited; --overwrite replaces it")
+    for name in result.skipped:
+        say(f"irconcepts: left {os.path.join(folder, name)} alone: it is a link or a folder, not a note")
     for name in result.replaced:
         say(f"replaced {os.path.join(folder, name)}, which had been edited (--overwrite)")
     for note in result.notes:
         say(f"irconcepts: {note}")
-    counts = {what: len(getattr(result, what)) for what in ("created", "updated", "unchanged", "replaced", "kept")}
+    counts = {
+        what: len(getattr(result, what)) for what in ("created", "updated", "unchanged", "replaced", "kept", "skipped")
+    }
     summary = ", ".join(f"{n} {what}" for what, n in counts.items() if n)
     say(f"{folder}: {len(entries)} notes and {obsidian.INDEX_NOTE} ({summary})")
     return EXIT_OK

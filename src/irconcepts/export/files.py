@@ -31,6 +31,7 @@ class WriteReport:
     unchanged: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # edited by the user: left alone
     replaced: list[str] = field(default_factory=list)  # edited by the user, replaced because of --overwrite
+    skipped: list[str] = field(default_factory=list)  # a link or a folder where a note would go: left alone
     notes: list[str] = field(default_factory=list)  # anything else the user should know
 
 
@@ -86,6 +87,21 @@ def _load_manifest(folder: str, report: WriteReport) -> dict[str, str]:
     return {}
 
 
+def _decide(path: str, new: bytes, last_written: str | None, *, overwrite: bool) -> str:
+    """What to do with one file: created, updated (only this tool wrote it), unchanged, kept (the user edited
+    it), replaced (edited, but --overwrite), or skipped (a link or folder the user put there)."""
+    if os.path.islink(path) or (os.path.lexists(path) and not os.path.isfile(path)):
+        return "skipped"
+    old = _read(path)
+    if old is None:
+        return "created"
+    if old == new:
+        return "unchanged"
+    if last_written == digest(old):
+        return "updated"
+    return "replaced" if overwrite else "kept"
+
+
 def write_tree(folder: str, files: dict[str, str], *, overwrite: bool, progress: Progress | None = None) -> WriteReport:
     """Write `files` (name -> text) into `folder`, creating it; never replace a file the user changed
     unless `overwrite`."""
@@ -102,20 +118,11 @@ def write_tree(folder: str, files: dict[str, str], *, overwrite: bool, progress:
         for done, (name, text) in enumerate(sorted(files.items()), 1):
             path = os.path.join(folder, name)
             new = text.encode("utf-8")
-            old = _read(path)
-            if old is not None and old != new and manifest.get(name) != digest(old) and not overwrite:
-                report.kept.append(name)  # its manifest line stays as it was: still edited next time
-            else:
-                if old == new:
-                    report.unchanged.append(name)
-                else:
-                    replace_atomically(path, new)
-                    if old is None:
-                        report.created.append(name)
-                    elif manifest.get(name) == digest(old):
-                        report.updated.append(name)
-                    else:
-                        report.replaced.append(name)
+            outcome = _decide(path, new, manifest.get(name), overwrite=overwrite)
+            getattr(report, outcome).append(name)
+            if outcome in ("created", "updated", "replaced"):
+                replace_atomically(path, new)
+            if outcome not in ("kept", "skipped"):  # a kept note's manifest line stays: still edited next time
                 written[name] = digest(new)
             if progress is not None:
                 progress(done, len(files))
@@ -129,7 +136,15 @@ def write_tree(folder: str, files: dict[str, str], *, overwrite: bool, progress:
 
 def write_file(path: str, data: bytes, *, overwrite: bool) -> str:
     """Write one export file: "created", "updated" (--overwrite), or "unchanged"; an existing file that
-    differs is never replaced without --overwrite, since it may be one the user made."""
+    differs is never replaced without --overwrite, since it may be one the user made. A device or a pipe
+    (/dev/stdout, a FIFO) is written to as it is: "written to"."""
+    if os.path.exists(path) and not os.path.isfile(path) and not os.path.isdir(path):
+        try:
+            with open(path, "wb") as stream:
+                stream.write(data)
+        except OSError as error:
+            raise _fail(path, error) from None
+        return "written to"
     old = _read(path)
     if old == data:
         return "unchanged"
