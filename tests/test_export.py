@@ -481,3 +481,13 @@ def test_a_link_or_folder_where_a_note_goes_is_left_alone(tmp_path: Path) -> Non
     report = files.write_tree(str(vault), {"a.md": "note\n", "b.md": "note\n", "c.md": "note\n"}, overwrite=True)
     assert report.skipped == ["a.md", "b.md"] and report.created == ["c.md"]
     assert elsewhere.read_text() == "my own file\n" and (vault / "b.md").is_dir()
+
+
+def test_front_matter_reads_back_as_written_for_awkward_text() -> None:
+    from irconcepts.export.frontmatter import render
+
+    fields = {"title": "no", "aliases": ["yes", "1648", "#tag", "a: b", "[x]", "- dash", "it's", '"q"', "~"],
+              "summary": "Line one\nline two — “quoted” and\ttabbed " + "long " * 60}  # fmt: skip
+    text = render(fields)
+    assert text.startswith("---\n") and text.endswith("---\n\n")
+    assert yaml.safe_load(text.split("---\n")[1]) == fields
