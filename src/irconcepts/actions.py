@@ -6,7 +6,6 @@ these, so the two ways in cannot drift apart. Diagnostics go to stderr; data to 
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from typing import TYPE_CHECKING, Any
@@ -319,7 +318,9 @@ def export(
     try:
         if kind == "obsidian":
             return _export_vault(index, entries, str(target), overwrite=overwrite)
-        data = _export_bytes(index, kind, entries, graph_format or "dot", target)
+        from .export.single import export_bytes
+
+        data = export_bytes(kind, entries, index.entries, graph_format=graph_format or "dot", target=target)
         if target in STDOUT_TARGETS:
             write(data.decode("utf-8"))
             return EXIT_OK
@@ -336,45 +337,6 @@ def _what(kind: str, entries: list[Entry], index: Index) -> str:
     if kind in ("bibtex", "ris", "csl-json"):
         return f"the readings of {len(entries)} entries"
     return f"{len(entries)} entries" if len(entries) != len(index) else f"all {len(entries)} entries"
-
-
-def _export_bytes(index: Index, kind: str, entries: list[Entry], graph_format: str, target: str | None) -> bytes:
-    if kind in ("bibtex", "ris", "csl-json"):
-        from .export import cite_formats
-        from .export.citations import references
-
-        return cite_formats.render(references(entries), kind).encode()
-    if kind == "csv":
-        from .export.flashcards import csv_text
-
-        return csv_text(entries).encode()
-    if kind == "anki":
-        from .export.flashcards import anki_package
-
-        return anki_package(entries, _glossary_time(session_files(index)))
-    from .export import graph
-
-    every = index.entries
-    drawn = graph.see_also_graph(entries, every)
-    if graph_format == "mermaid" and not str(target or "").lower().endswith((".mmd", ".mermaid")):
-        return graph.fenced_mermaid(drawn).encode()  # for a Markdown note or the terminal: fenced
-    return graph.render(drawn, graph_format).encode()
-
-
-def session_files(index: Index) -> list[str]:
-    """The glossary files the index was built from (packaged, IRCONCEPTS_DATA, --data)."""
-    return sorted({e.source for e in index.entries if e.source})
-
-
-def _glossary_time(files: list[str]) -> float:
-    """When the glossary last changed: an Anki note is updated on import only if it is newer."""
-    import os
-
-    times = []
-    for path in files:
-        with contextlib.suppress(OSError):
-            times.append(os.stat(path).st_mtime)
-    return float(int(max(times))) if times else 0.0
 
 
 def _export_vault(index: Index, entries: list[Entry], folder: str, *, overwrite: bool) -> int:
