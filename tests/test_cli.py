@@ -173,7 +173,8 @@ def test_json_of_list_search_related_themes(run) -> None:
 
 def test_section_and_brief(run) -> None:
     cases = run("collective security", "--section", "cases").stdout
-    assert cases.startswith("## Cases") and "## Arguments" not in cases
+    # piped into a note, a section starts with a heading naming its term
+    assert cases.startswith("# collective security\n\n## Cases") and "## Arguments" not in cases
     brief = run("collective security", "--brief").stdout
     assert brief.count("\n") == 1
 

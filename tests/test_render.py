@@ -66,9 +66,10 @@ def test_markdown_links_wiki_and_plain(mini_index: Index) -> None:
 
 def test_markdown_single_section(mini_index: Index) -> None:
     entry = mini_index.resolve("balance of power")
-    assert markdown.entry(entry, section="summary") == entry.summary + "\n"
+    assert markdown.entry(entry, section="summary", heading=False) == entry.summary + "\n"  # --brief
+    assert markdown.entry(entry, section="summary") == f"# {entry.term}\n\n{entry.summary}\n"
     cases = markdown.entry(entry, section="cases")
-    assert cases.startswith("## Cases") and "Arguments" not in cases
+    assert cases.startswith("# balance of power\n\n## Cases") and "Arguments" not in cases
 
 
 def test_plain_has_no_markup(mini_index: Index) -> None:

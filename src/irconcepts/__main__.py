@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import sys
 
-COMMANDS = frozenset({"show", "search", "list", "themes", "related", "random", "check", "completion", "help"})
+COMMANDS = frozenset(
+    {"show", "search", "list", "themes", "related", "random", "check", "completion", "help", "export", "cite"}
+)
 STUDY_COMMANDS = frozenset({"quiz", "compare"})  # study/, issue 19
 GLOBAL_FLAGS = frozenset({"--no-cache"})
 GLOBAL_WITH_VALUE = frozenset({"--data"})

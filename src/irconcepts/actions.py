@@ -6,6 +6,7 @@ these, so the two ways in cannot drift apart. Diagnostics go to stderr; data to 
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -133,10 +134,31 @@ def not_found(result: LookupResult, choice: OutputChoice | None) -> None:
 
 
 def _show_entry(
-    entry: Entry, match: Match, alternatives: tuple[Match, ...], choice: OutputChoice, section: str | None
+    entry: Entry,
+    match: Match,
+    alternatives: tuple[Match, ...],
+    choice: OutputChoice,
+    section: str | None,
+    *,
+    index: Index | None = None,
+    brief: bool = False,
+    front_matter: bool = False,
 ) -> None:
     if choice.format == "json":
         emit("entry", choice, entry, match, alternatives)
+    elif choice.format == "markdown":
+        # A note: links point at the notes `export obsidian` writes, and a section is headed by its term.
+        extra: dict[str, Any] = {"heading": not brief}
+        if index is not None and choice.links == "wiki":
+            from .export.names import index_resolver
+
+            extra["resolve"] = index_resolver(index)
+        if front_matter:
+            from .export import frontmatter
+
+            write(frontmatter.render(frontmatter.front_matter(entry)))
+            extra["meta"] = False  # the front matter carries the theme and the names
+        emit("entry", choice, entry, section=section, **extra)
     else:
         emit("entry", choice, entry, section=section)
 
@@ -150,8 +172,21 @@ def run(action: Any, *args: Any, **kwargs: Any) -> int:
 
 
 def show(
-    session: Session, words: list[str], *, section: str | None, brief: bool, fmt: str, color: str, links: str | None
+    session: Session,
+    words: list[str],
+    *,
+    section: str | None,
+    brief: bool,
+    fmt: str,
+    color: str,
+    links: str | None,
+    front_matter: bool = False,
 ) -> int:
+    if front_matter:
+        if fmt not in ("auto", "markdown"):
+            say(f"irconcepts: --front-matter is for Markdown notes, not --format {fmt}")
+            return EXIT_USAGE
+        fmt = "markdown"  # even on a terminal: front matter asks for a note
     index = session.index()
     choice = choose(fmt, color, links)
     if section is None and not brief:
@@ -161,7 +196,8 @@ def show(
         if compared is not None:
             return compared
     entry, match, alternatives = resolve(index, words, choice)
-    _show_entry(entry, match, alternatives, choice, "summary" if brief else section)
+    _show_entry(entry, match, alternatives, choice, "summary" if brief else section,
+                index=index, brief=brief, front_matter=front_matter)  # fmt: skip
     return EXIT_OK
 
 
@@ -191,11 +227,21 @@ def themes(session: Session, *, fmt: str, color: str) -> int:
     return EXIT_OK
 
 
-def related(session: Session, words: list[str], *, fmt: str, color: str, links: str | None) -> int:
+def related(session: Session, words: list[str], *, fmt: str, color: str, links: str | None, depth: int = 1) -> int:
     from .model import RelatedView
 
+    if depth != 1 and fmt != "mermaid":
+        say("irconcepts: --depth draws a neighbourhood: use it with --format mermaid")
+        return EXIT_USAGE
     index = session.index()
     entry, _, _ = resolve(index, words)
+    if fmt == "mermaid":
+        from .export import graph
+
+        every = index.entries
+        around = graph.neighbourhood(graph.see_also_graph(every, every), entry.term, depth)
+        write(graph.fenced_mermaid(around, focus=entry.term))
+        return EXIT_OK
 
     def with_summary(name: str) -> tuple[str, str]:
         target = index.resolve(name)
@@ -206,7 +252,13 @@ def related(session: Session, words: list[str], *, fmt: str, color: str, links: 
         see_also=[with_summary(t) for t in entry.see_also],
         backlinks=[with_summary(t) for t in index.backlinks.get(entry.term, [])],
     )
-    emit("related", choose(fmt, color, links), view)
+    choice = choose(fmt, color, links)
+    extra: dict[str, Any] = {}
+    if choice.format == "markdown" and choice.links == "wiki":
+        from .export.names import index_resolver
+
+        extra["resolve"] = index_resolver(index)  # links to the notes `export obsidian` writes
+    emit("related", choice, view, **extra)
     return EXIT_OK
 
 
@@ -222,7 +274,7 @@ def random_entry(session: Session, *, theme: str | None, brief: bool, fmt: str, 
         return EXIT_NOT_FOUND
     entry = index.entry(random.choice(pool))
     match = Match(query="", matched=entry.term, method="random", score=100.0)
-    _show_entry(entry, match, (), choose(fmt, color, links), "summary" if brief else None)
+    _show_entry(entry, match, (), choose(fmt, color, links), "summary" if brief else None, index=index, brief=brief)
     return EXIT_OK
 
 
@@ -237,3 +289,130 @@ def check(session: Session, files: list[str]) -> int:
         return EXIT_DATA
     write(f"ok: {len(entries)} entries in {len(paths)} file(s), no problems\n")
     return EXIT_OK
+
+
+# Exports: whole-glossary outputs (src/irconcepts/export/). The modules there return text or bytes, or
+# write files and return a report; the messages are made here.
+STDOUT_TARGETS = (None, "-")
+MANY_FILES = 10  # a vault of more files than this shows a progress bar on a terminal
+
+
+def _chosen_entries(index: Index, themes: list[str]) -> list[Entry]:
+    every = index.entries
+    return [e for e in every if not themes or e.theme in themes]
+
+
+def export(
+    session: Session, kind: str, target: str | None, *, themes: list[str], graph_format: str | None, overwrite: bool
+) -> int:
+    """`irconcepts export KIND [DIR|FILE]`: the glossary (or some themes of it) as a vault, citations,
+    flashcards or a graph."""
+    from .errors import WriteError
+
+    if graph_format is not None and kind != "graph":
+        say(f"irconcepts: --format chooses the graph's format; the {kind} export has one format")
+        return EXIT_USAGE
+    if kind in ("obsidian", "anki") and target in STDOUT_TARGETS:
+        where = "a folder: irconcepts export obsidian ~/notes/IR" if kind == "obsidian" else "a file: deck.apkg"
+        say(f"irconcepts: the {kind} export needs {where}")
+        return EXIT_USAGE
+    if kind == "anki" and not str(target).lower().endswith(".apkg"):
+        say(f"irconcepts: Anki imports only .apkg files; name the deck like {target}.apkg")
+        return EXIT_USAGE
+    index = session.index()
+    entries = _chosen_entries(index, themes)
+    try:
+        if kind == "obsidian":
+            return _export_vault(index, entries, str(target), overwrite=overwrite)
+        from .export.single import export_bytes
+
+        data = export_bytes(kind, entries, index.entries, graph_format=graph_format or "dot", target=target)
+        if target in STDOUT_TARGETS:
+            write(data.decode("utf-8"))
+            return EXIT_OK
+        from .export.files import write_file
+
+        outcome = write_file(str(target), data, overwrite=overwrite)
+        say(f"{outcome} {target}: {_what(kind, entries, index)}")
+    except WriteError as error:
+        return report(error)
+    return EXIT_OK
+
+
+def _what(kind: str, entries: list[Entry], index: Index) -> str:
+    if kind in ("bibtex", "ris", "csl-json"):
+        return f"the readings of {len(entries)} entries"
+    return f"{len(entries)} entries" if len(entries) != len(index) else f"all {len(entries)} entries"
+
+
+def _export_vault(index: Index, entries: list[Entry], folder: str, *, overwrite: bool) -> int:
+    from .export import obsidian
+    from .export.files import write_tree
+
+    files = obsidian.vault(entries, index.entries)
+    with _progress(len(files)) as progress:
+        result = write_tree(folder, files, overwrite=overwrite, progress=progress)
+    for name in result.kept:
+        say(f"irconcepts: kept {os.path.join(folder, name)}: it was edited; --overwrite replaces it")
+    for name in result.skipped:
+        say(f"irconcepts: left {os.path.join(folder, name)} alone: it is a link or a folder, not a note")
+    for name in result.replaced:
+        say(f"replaced {os.path.join(folder, name)}, which had been edited (--overwrite)")
+    for note in result.notes:
+        say(f"irconcepts: {note}")
+    counts = {
+        what: len(getattr(result, what)) for what in ("created", "updated", "unchanged", "replaced", "kept", "skipped")
+    }
+    summary = ", ".join(f"{n} {what}" for what, n in counts.items() if n)
+    say(f"{folder}: {len(entries)} notes and {obsidian.INDEX_NOTE} ({summary})")
+    return EXIT_OK
+
+
+class _progress:
+    """A Rich progress bar on stderr, when stderr is a terminal and there are many files; else nothing."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.bar: Any = None
+
+    def __enter__(self) -> Any:
+        if self.total <= MANY_FILES or not sys.stderr.isatty():
+            return None
+        from rich.console import Console
+        from rich.progress import Progress
+
+        self.bar = Progress(console=Console(file=sys.stderr), transient=True)
+        self.bar.start()
+        task = self.bar.add_task("writing notes", total=self.total)
+        return lambda done, total: self.bar.update(task, completed=done)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def cite(session: Session, words: list[str], *, fmt: str) -> int:
+    """`irconcepts cite TERM...`: the further reading of one or more entries as BibTeX, RIS or CSL-JSON.
+    The words are one term when they name one (collective security); otherwise each is a term."""
+    from .export import cite_formats
+    from .export.citations import references
+
+    index = session.index()
+    entries = _cited_entries(index, words)
+    write(cite_formats.render(references(entries), fmt))
+    return EXIT_OK
+
+
+def _cited_entries(index: Index, words: list[str]) -> list[Entry]:
+    from .lookup import lookup
+
+    whole = lookup(index, " ".join(words)).best if len(words) > 1 else None
+    one_term = whole is not None and whole.method != "contained"  # "realism liberalism" is two terms
+    if len(words) > 1 and not one_term and all(lookup(index, w).best is not None for w in words):
+        found = [resolve(index, [w])[0] for w in words]
+    else:
+        found = [resolve(index, words)[0]]
+    unique: dict[str, Entry] = {}
+    for entry in found:
+        unique.setdefault(entry.term, entry)
+    return list(unique.values())

@@ -10,13 +10,29 @@ import typer
 from . import __version__, actions
 from .errors import EXIT_USAGE
 from .output import write
-from .vocab import COLORS, FORMATS, LINKS, QUIZ_MODES, SECTIONS, SHELLS, THEMES
+from .vocab import (
+    CITE_FORMATS,
+    COLORS,
+    EXPORT_KINDS,
+    FORMATS,
+    GRAPH_FORMATS,
+    LINKS,
+    QUIZ_MODES,
+    RELATED_FORMATS,
+    SECTIONS,
+    SHELLS,
+    THEMES,
+)
 
 Format = Enum("Format", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
 Color = Enum("Color", {name: name for name in COLORS}, type=str)  # type: ignore[misc]
 Links = Enum("Links", {name: name for name in LINKS}, type=str)  # type: ignore[misc]
 Section = Enum("Section", {name: name for name in SECTIONS}, type=str)  # type: ignore[misc]
 Theme = Enum("Theme", {name: name for name in THEMES}, type=str)  # type: ignore[misc]
+ExportKind = Enum("ExportKind", {name: name for name in EXPORT_KINDS}, type=str)  # type: ignore[misc]
+CiteFormat = Enum("CiteFormat", {name: name for name in CITE_FORMATS}, type=str)  # type: ignore[misc]
+GraphFormat = Enum("GraphFormat", {name: name for name in GRAPH_FORMATS}, type=str)  # type: ignore[misc]
+RelatedFormat = Enum("RelatedFormat", {name: name for name in RELATED_FORMATS}, type=str)  # type: ignore[misc]
 
 app = typer.Typer(
     name="irconcepts",
@@ -136,10 +152,14 @@ def show(
     fmt: FormatOpt = Format.auto,
     color: ColorOpt = Color.auto,
     links: LinksOpt = None,
+    front_matter: Annotated[
+        bool, typer.Option("--front-matter", help="Start the Markdown with YAML front matter, as a note.")
+    ] = False,
 ) -> None:
     """Show the entry for TERM (the default command: irconcepts TERM does the same)."""
     _done(actions.run(actions.show, State, term, section=section.value if section else None, brief=brief,
-                      fmt=fmt.value, color=color.value, links=links.value if links else None))  # fmt: skip
+                      fmt=fmt.value, color=color.value, links=links.value if links else None,
+                      front_matter=front_matter))  # fmt: skip
 
 
 @app.command()
@@ -173,13 +193,25 @@ def themes(fmt: FormatOpt = Format.auto, color: ColorOpt = Color.auto) -> None:
 @app.command()
 def related(
     term: Annotated[list[str], typer.Argument(help="The term whose neighbours to show.")],
-    fmt: FormatOpt = Format.auto,
+    fmt: Annotated[
+        RelatedFormat,
+        typer.Option("--format", "-f", help="Output format; mermaid draws the neighbourhood as a diagram."),
+    ] = RelatedFormat.auto,
     color: ColorOpt = Color.auto,
     links: LinksOpt = None,
+    depth: Annotated[
+        int, typer.Option("--depth", "-d", min=1, help="With --format mermaid: how many steps out to draw.")
+    ] = 1,
 ) -> None:
-    """Show the terms an entry points to, and the entries that point to it, as a tree."""
+    """Show the terms an entry points to, and the entries that point to it, as a tree.
+
+    \b
+    Examples:
+      irconcepts related sovereignty
+      irconcepts related realism --depth 2 --format mermaid > realism-map.md
+    """
     chosen = links.value if links else None
-    _done(actions.run(actions.related, State, term, fmt=fmt.value, color=color.value, links=chosen))
+    _done(actions.run(actions.related, State, term, fmt=fmt.value, color=color.value, links=chosen, depth=depth))
 
 
 @app.command()
@@ -256,6 +288,63 @@ def check(
 ) -> None:
     """Validate the glossary (packaged, --data, IRCONCEPTS_DATA and FILEs); report problems by file and line."""
     _done(actions.run(actions.check, State, list(files or [])))
+
+
+@app.command(short_help="Export notes, citations, flashcards or graph.")
+def export(
+    kind: Annotated[
+        ExportKind,
+        typer.Argument(metavar="KIND", help="obsidian, bibtex, ris, csl-json, anki, csv or graph.", show_default=False),
+    ],
+    target: Annotated[
+        str | None,
+        typer.Argument(metavar="[DIR|FILE]", help="Where: a folder for obsidian, a file; stdout when left out."),
+    ] = None,
+    theme: Annotated[
+        list[Theme] | None, typer.Option("--theme", "-t", help="Only the entries of this theme (repeatable).")
+    ] = None,
+    fmt: Annotated[
+        GraphFormat | None, typer.Option("--format", "-f", help="The graph's format (graph only; default dot).")
+    ] = None,
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Replace notes and files that were edited since the last export.")
+    ] = False,
+) -> None:
+    """Export the glossary for your other tools: an Obsidian vault, the readings as citations, Anki
+    flashcards, or the see-also graph.
+
+    \b
+    Examples:
+      irconcepts export obsidian ~/notes/IR        one note per entry, with front matter
+      irconcepts export obsidian ~/notes/IR -t security -t theory
+      irconcepts export bibtex > readings.bib      also: ris, csl-json
+      irconcepts export anki ir-concepts.apkg      a subdeck per theme
+      irconcepts export csv cards.tsv              term, summary, theme (Anki, Quizlet)
+      irconcepts export graph --format mermaid     also: dot, graphml, json
+
+    A note you edited is never replaced (a warning says so) unless you add --overwrite; nor is a file
+    that differs from the export. Exit 4: the export could not be written, or would replace such a file.
+    """
+    themes = [t.value for t in theme or []]
+    _done(actions.run(actions.export, State, kind.value, target, themes=themes,
+                      graph_format=fmt.value if fmt else None, overwrite=overwrite))  # fmt: skip
+
+
+@app.command(short_help="Citations for the readings of some entries.")
+def cite(
+    term: Annotated[list[str], typer.Argument(help="The terms; quote one of several words if in doubt.")],
+    fmt: Annotated[CiteFormat, typer.Option("--format", "-f", help="Citation format.")] = CiteFormat.bibtex,
+) -> None:
+    """Print the further reading of one or more entries as BibTeX, RIS or CSL-JSON, for Zotero, Mendeley or
+    pandoc.
+
+    \b
+    Examples:
+      irconcepts cite security dilemma >> readings.bib
+      irconcepts cite realism liberalism --format ris > realism.ris
+      irconcepts export bibtex > all-readings.bib     every entry's readings
+    """
+    _done(actions.run(actions.cite, State, term, fmt=fmt.value))
 
 
 @app.command(name="help")

@@ -15,7 +15,19 @@ import sys
 from collections.abc import Mapping
 
 from .shellwords import Word, bash_quote, split
-from .vocab import COLORS, FORMATS, LINKS, QUIZ_MODES, SECTIONS, SHELLS, THEMES
+from .vocab import (
+    CITE_FORMATS,
+    COLORS,
+    EXPORT_KINDS,
+    FORMATS,
+    GRAPH_FORMATS,
+    LINKS,
+    QUIZ_MODES,
+    RELATED_FORMATS,
+    SECTIONS,
+    SHELLS,
+    THEMES,
+)
 
 COMPLETE_VAR = "_IRCONCEPTS_COMPLETE"
 MAX_CANDIDATES = 200
@@ -34,6 +46,8 @@ COMMANDS = {
     "check": "Validate the glossary and your own files",
     "completion": "Print the completion script for a shell",
     "help": "Show help for irconcepts or one command",
+    "export": "Export notes, citations, flashcards or graph",
+    "cite": "Citations for the readings of some entries",
 }
 # option -> (help, the values it takes: None for a flag, () for free text)
 GLOBAL_OPTIONS: dict[str, tuple[str, tuple[str, ...] | None]] = {
@@ -60,11 +74,19 @@ COMMAND_OPTIONS: dict[str, dict[str, tuple[str, tuple[str, ...] | None]]] = {
         **_BRIEF,
         **_OUTPUT,
         **_LINKS,
+        "--front-matter": ("YAML front matter, as a note", None),
     },
     "search": {"--limit": ("How many hits", ()), "-n": ("How many hits", ()), **_OUTPUT},
     "list": {**_THEME, **_OUTPUT},
     "themes": dict(_OUTPUT),
-    "related": {**_OUTPUT, **_LINKS},
+    "related": {
+        **_OUTPUT,
+        **_LINKS,
+        "--format": ("Output format", RELATED_FORMATS),
+        "-f": ("Output format", RELATED_FORMATS),
+        "--depth": ("Steps out to draw (mermaid)", ()),
+        "-d": ("Steps out to draw (mermaid)", ()),
+    },
     "random": {**_THEME, **_BRIEF, **_OUTPUT, **_LINKS},
     "quiz": {
         "--mode": ("recall or name", QUIZ_MODES),
@@ -84,8 +106,21 @@ COMMAND_OPTIONS: dict[str, dict[str, tuple[str, tuple[str, ...] | None]]] = {
     "check": {"--help": ("Show help", None)},
     "completion": {"--install": ("Write it where the shell finds it", None), "--help": ("Show help", None)},
     "help": {"--help": ("Show help", None)},
+    "export": {
+        **_THEME,
+        "--format": ("The graph's format", GRAPH_FORMATS),
+        "-f": ("The graph's format", GRAPH_FORMATS),
+        "--overwrite": ("Replace edited notes and files", None),
+        "--help": ("Show help", None),
+    },
+    "cite": {
+        "--format": ("Citation format", CITE_FORMATS),
+        "-f": ("Citation format", CITE_FORMATS),
+        "--help": ("Show help", None),
+    },
 }
 TERM_COMMANDS = ("show", "related", "compare")
+TERM_COMMANDS = ("show", "related", "cite")
 
 
 # Plain classes, not dataclasses or NamedTuples: those imports and class factories cost a Tab press ~8 ms.
@@ -219,6 +254,9 @@ def candidates(request: Request) -> list[Candidate]:
         return _prefixed(options, current)
     if command == "check":
         return _files(current)
+    if command == "export":  # the kind, then where to write it
+        given = [a for i, a in enumerate(args) if not a.startswith("-") and (i == 0 or args[i - 1] not in options)]
+        return [Candidate(k) for k in EXPORT_KINDS if k.startswith(current)] if not given else _files(current)
     if command not in TERM_COMMANDS:
         return []
     typed = []

@@ -11,6 +11,7 @@ EXIT_OK = 0
 EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2
 EXIT_DATA = 3
+EXIT_WRITE = 4  # an export could not be written, or would have replaced a file the user changed
 
 
 class IrconceptsError(Exception):
@@ -34,3 +35,9 @@ class StudyStateError(IrconceptsError):
     """The study database cannot be used; the message names the file and what to do. Nothing is deleted."""
 
     exit_code = EXIT_STATE
+
+
+class WriteError(IrconceptsError):
+    """An export could not write its files; the message names the path and what to do."""
+
+    exit_code = EXIT_WRITE

@@ -96,7 +96,8 @@ def run(args: list[str]) -> int | None:
         links = options.get("--links")
         return actions.run(actions.show, session, words, section=options.get("--section"),  # type: ignore[arg-type]
                            brief=bool(options.get("--brief")), fmt=fmt, color=color,
-                           links=str(links) if links else None)  # fmt: skip
+                           links=str(links) if links else None,
+                           front_matter=bool(options.get("--front-matter")))  # fmt: skip
     if command == "search":
         limit = int(str(options.get("--limit", 10)))
         return actions.run(actions.search, session, words, limit=limit, fmt=fmt, color=color)

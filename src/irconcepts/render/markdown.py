@@ -2,37 +2,59 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..model import Entry, ListRow, RelatedView, SearchHit
 from ..text import CROSS_REF
 from .common import citation_text, entry_sections
 
+Resolve = Callable[[str], "str | None"]  # a name as written -> the note it points to (None: no note has it)
 
-def link(target: str, shown: str | None, links: str) -> str:
+
+def link(target: str, shown: str | None, links: str, resolve: Resolve | None = None) -> str:
+    """A cross-reference; with `resolve`, it points at the note of the entry named, [[note|shown text]],
+    and a name that no note has is written as plain text rather than as a dangling link."""
     if links == "plain":
         return shown or target
+    if resolve is not None:
+        note = resolve(target)
+        if note is None:
+            return shown or target
+        shown, target = shown or target, note
     return f"[[{target}|{shown}]]" if shown and shown != target else f"[[{target}]]"
 
 
-def with_links(text: str, links: str) -> str:
-    return CROSS_REF.sub(lambda m: link(m.group(1).strip(), (m.group(2) or "").strip() or None, links), text)
+def with_links(text: str, links: str, resolve: Resolve | None = None) -> str:
+    return CROSS_REF.sub(lambda m: link(m.group(1).strip(), (m.group(2) or "").strip() or None, links, resolve), text)
 
 
-def entry(e: Entry, *, section: str | None = None, links: str = "wiki") -> str:
+def entry(
+    e: Entry,
+    *,
+    section: str | None = None,
+    links: str = "wiki",
+    resolve: Resolve | None = None,
+    heading: bool = True,
+    meta: bool = True,
+) -> str:
+    """The entry as a note. A single section starts with a heading naming the term (heading=False: the bare
+    text, as --brief prints it); meta=False leaves out the theme and names line, which front matter carries."""
     parts: list[str] = []
     names = entry_sections(e, section)
-    if section is None:
+    if section is None or heading:
         parts.append(f"# {e.term}")
-        meta = f"*{e.theme}*"
+    if section is None and meta:
+        line = f"*{e.theme}*"
         if e.aliases:
-            meta += " · also: " + ", ".join(e.aliases)
-        parts.append(meta)
+            line += " · also: " + ", ".join(e.aliases)
+        parts.append(line)
         if e.covers:
             parts.append("Covers: " + ", ".join(e.covers))
     for name in names:
         if name == "summary":
             parts.append(f"> {e.summary}" if section is None else e.summary)
         elif name == "definition":
-            parts.extend(with_links(p, links) for p in e.paragraphs)
+            parts.extend(with_links(p, links, resolve) for p in e.paragraphs)
         elif name == "arguments":
             if e.arguments_for:
                 parts.append("## Arguments for\n\n" + "\n".join(f"- {a}" for a in e.arguments_for))
@@ -42,7 +64,7 @@ def entry(e: Entry, *, section: str | None = None, links: str = "wiki") -> str:
             lines = [f"- **{c.date}, {c.event}.** {c.detail}" for c in e.cases]
             parts.append("## Cases\n\n" + "\n".join(lines))
         elif name == "related":
-            parts.append("## See also\n\n" + ", ".join(link(t, None, links) for t in e.see_also))
+            parts.append("## See also\n\n" + ", ".join(link(t, None, links, resolve) for t in e.see_also))
         elif name == "reading":
             lines = [f"- {citation_text(c, italic='*')}" for c in e.further_reading]
             parts.append("## Further reading\n\n" + "\n".join(lines))
@@ -62,9 +84,9 @@ def themes(counts: list[tuple[str, int]]) -> str:
     return "\n".join(f"- {name}: {count}" for name, count in counts) + "\n"
 
 
-def related(view: RelatedView, *, links: str = "wiki") -> str:
+def related(view: RelatedView, *, links: str = "wiki", resolve: Resolve | None = None) -> str:
     out = [f"# {view.term}", "", "## See also", ""]
-    out += [f"- {link(t, None, links)}: {s}" for t, s in view.see_also] or ["- (none)"]
+    out += [f"- {link(t, None, links, resolve)}: {s}" for t, s in view.see_also] or ["- (none)"]
     out += ["", "## Referred to by", ""]
-    out += [f"- {link(t, None, links)}: {s}" for t, s in view.backlinks] or ["- (none)"]
+    out += [f"- {link(t, None, links, resolve)}: {s}" for t, s in view.backlinks] or ["- (none)"]
     return "\n".join(out) + "\n"
