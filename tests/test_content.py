@@ -93,3 +93,14 @@ def test_aliases_never_name_a_headword_of_another_entry(index: Index) -> None:
         if heads.get(name.casefold(), e.term) != e.term
     ]
     assert clashes == []
+
+
+def test_every_name_of_every_entry_opens_that_entry(index: Index) -> None:
+    """Headwords, aliases and covers all lead to their own entry; a cover says it is covered."""
+    wrong = []
+    for entry in index.entries:
+        for name in (entry.term, *entry.aliases, *entry.covers):
+            best = lookup(index, name).best
+            if best is None or best.matched != entry.term or best.covered != (name in entry.covers):
+                wrong.append(f"{name} -> {best.matched if best else None} (wanted {entry.term})")
+    assert wrong == []
