@@ -257,19 +257,18 @@ def _numbered(token: str) -> tuple[int, bool]:
 _RAW_WORD = re.compile(r"[^\W_]+")
 
 
-def vocabulary(entries: list[Entry]) -> dict[str, str]:
-    """Every word of the glossary's text, folded, with "l" if it ever occurs in lower case (an ordinary word,
-    which a query may use as itself) or "u" if only capitalised (a name or acronym)."""
-    flags: dict[str, str] = {}
-    for entry in entries:
-        for text in search_fields(entry).values():
-            for raw in _RAW_WORD.findall(text):
-                for word in words(raw):
-                    if raw.islower():
-                        flags[word] = "l"
-                    else:
-                        flags.setdefault(word, "u")
-    return flags
+def note_words(flags: dict[str, str], text: str) -> None:
+    """Add a text's words to the vocabulary: each folded word with "l" if it ever occurs in lower case (an
+    ordinary word, which a query may use as itself) or "u" if only capitalised (a name or acronym)."""
+    for raw in set(_RAW_WORD.findall(text)):
+        # the common case folds by lower-casing alone
+        parts = [raw.lower()] if raw.isascii() else words(raw)
+        lower = raw.islower()
+        for word in parts:
+            if lower:
+                flags[word] = "l"
+            else:
+                flags.setdefault(word, "u")
 
 
 def compile_index(entries: list[Entry]) -> Index:
@@ -305,10 +304,13 @@ def compile_index(entries: list[Entry]) -> Index:
 
     postings: dict[str, list[list[float]]] = defaultdict(list)
     doc_lengths: list[float] = []
+    vocabulary: dict[str, str] = {}
     for number, entry in enumerate(entries):
         weighted: Counter[str] = Counter()
         length = 0.0
-        for name, text in search_fields(entry).items():
+        fields = search_fields(entry)
+        note_words(vocabulary, " ".join(fields.values()))
+        for name, text in fields.items():
             tokens = search_stems(text)
             length += FIELD_WEIGHTS[name] * len(tokens)
             for token in tokens:
@@ -343,6 +345,6 @@ def compile_index(entries: list[Entry]) -> Index:
             f"{token}\t{' '.join(f'{n}:{tf:g}' for n, tf in hits)}\n" for token, hits in sorted(postings.items())
         ),
         "names": name_lines(entries),
-        "vocab": table(vocabulary(entries)),
+        "vocab": table(vocabulary),
     }
     return Index(sections, entries)
