@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import sys
 
-COMMANDS = frozenset({"show", "search", "list", "themes", "related", "random", "check", "completion", "help"})
+COMMANDS = frozenset(
+    {"show", "search", "list", "themes", "related", "random", "check", "completion", "help", "manpage"}
+)
 GLOBAL_FLAGS = frozenset({"--no-cache"})
 GLOBAL_WITH_VALUE = frozenset({"--data"})
 STOPS = frozenset({"--help", "-h", "--version", "-V", "--install-completion", "--show-completion"})

@@ -6,22 +6,24 @@ from enum import Enum
 from typing import Annotated
 
 import typer
+from typer.core import TyperCommand
 
 from . import __version__, actions
 from .errors import EXIT_USAGE
+from .helptext import ABOUT, COMMANDS, SUMMARY, command_epilog, main_epilog
 from .output import write
-from .vocab import COLORS, FORMATS, LINKS, SECTIONS, SHELLS, THEMES
+from .vocab import CHECK_FORMATS, COLORS, FORMATS, LINKS, SECTIONS, SHELLS
 
 Format = Enum("Format", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
 Color = Enum("Color", {name: name for name in COLORS}, type=str)  # type: ignore[misc]
 Links = Enum("Links", {name: name for name in LINKS}, type=str)  # type: ignore[misc]
 Section = Enum("Section", {name: name for name in SECTIONS}, type=str)  # type: ignore[misc]
-Theme = Enum("Theme", {name: name for name in THEMES}, type=str)  # type: ignore[misc]
+CheckFormat = Enum("CheckFormat", {name: name for name in CHECK_FORMATS}, type=str)  # type: ignore[misc]
 
 app = typer.Typer(
     name="irconcepts",
-    help="A glossary of the key concepts of International Relations. "
-    "Type a term to read its entry: irconcepts collective security",
+    help=f"{SUMMARY}\n\n{ABOUT}",
+    epilog=main_epilog(),
     no_args_is_help=True,
     add_completion=False,  # our own --install-completion/--show-completion below install our own scripts
     rich_markup_mode=None,
@@ -29,12 +31,43 @@ app = typer.Typer(
 )
 
 FormatOpt = Annotated[
-    Format, typer.Option("--format", "-f", help="Output format; auto is terminal on a TTY, Markdown otherwise.")
+    Format,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="auto, terminal, markdown, plain or json; auto: terminal on a terminal, else Markdown.",
+    ),
 ]
-ColorOpt = Annotated[Color, typer.Option("--color", help="Colour: auto honours NO_COLOR, FORCE_COLOR and the TTY.")]
+ColorOpt = Annotated[
+    Color,
+    typer.Option(
+        "--color", metavar="WHEN", help="auto, always or never; auto honours NO_COLOR, FORCE_COLOR and the terminal."
+    ),
+]
 LinksOpt = Annotated[
-    Links | None, typer.Option("--links", help="Cross-references as [[wikilinks]] or plain words (Markdown).")
+    Links | None,
+    typer.Option("--links", metavar="STYLE", help="Cross-references as wiki ([[links]]) or plain words."),
 ]
+PagerOpt = Annotated[bool, typer.Option("--no-pager", help="Print straight to the terminal, never through a pager.")]
+ThemeOpt = Annotated[
+    str | None,
+    typer.Option("--theme", "-t", metavar="THEME", help="Only this theme (any case; a prefix will do: sec)."),
+]
+
+
+class PlainUsage(TyperCommand):
+    """Usage lines name arguments plainly (TERM..., SHELL): Typer wraps required ones in braces."""
+
+    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
+        pieces = super().collect_usage_pieces(ctx)
+        return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in pieces]
+
+
+def command(name: str):  # type: ignore[no-untyped-def]
+    """app.command with the words from helptext.py: a one-line summary, the description and examples."""
+    words = COMMANDS[name]
+    return app.command(name=name, cls=PlainUsage, help=words.text, short_help=words.line, epilog=command_epilog(name))
 
 
 State = actions.Session()  # the global options, set by the callback before any command runs
@@ -126,89 +159,110 @@ def _done(code: int) -> None:
         raise typer.Exit(code)
 
 
-@app.command()
+@command("show")
 def show(
     term: Annotated[
-        list[str], typer.Argument(help="The term: a headword, alias or abbreviation; misspellings are forgiven.")
+        list[str],
+        typer.Argument(
+            metavar="TERM...", help="A headword, alias or abbreviation; misspellings are forgiven.", show_default=False
+        ),
     ],
-    section: Annotated[Section | None, typer.Option("--section", "-s", help="Print one part of the entry.")] = None,
+    section: Annotated[
+        Section | None,
+        typer.Option(
+            "--section",
+            "-s",
+            metavar="SECTION",
+            help="Print one part: summary, definition, arguments, cases, related or reading.",
+        ),
+    ] = None,
     brief: Annotated[bool, typer.Option("--brief", "-b", help="Print the one-sentence summary only.")] = False,
     fmt: FormatOpt = Format.auto,
     color: ColorOpt = Color.auto,
     links: LinksOpt = None,
+    no_pager: PagerOpt = False,
 ) -> None:
-    """Show the entry for TERM (the default command: irconcepts TERM does the same)."""
     _done(actions.run(actions.show, State, term, section=section.value if section else None, brief=brief,
-                      fmt=fmt.value, color=color.value, links=links.value if links else None))  # fmt: skip
+                      fmt=fmt.value, color=color.value, links=links.value if links else None,
+                      pager=not no_pager))  # fmt: skip
 
 
-@app.command()
+@command("search")
 def search(
-    words: Annotated[list[str], typer.Argument(help="Words to find anywhere in the entries.")],
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many hits to show.")] = 10,
+    words: Annotated[list[str], typer.Argument(metavar="WORDS...", help="Words to find anywhere in the entries.")],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, metavar="N", help="How many hits to show.")] = 10,
     fmt: FormatOpt = Format.auto,
     color: ColorOpt = Color.auto,
+    no_pager: PagerOpt = False,
 ) -> None:
-    """Full-text search over every entry, best first, with the words highlighted."""
-    _done(actions.run(actions.search, State, words, limit=limit, fmt=fmt.value, color=color.value))
+    _done(actions.run(actions.search, State, words, limit=limit, fmt=fmt.value, color=color.value,
+                      pager=not no_pager))  # fmt: skip
 
 
-@app.command(name="list")
+@command("list")
 def list_terms(
-    theme: Annotated[Theme | None, typer.Option("--theme", "-t", help="Only the entries of this theme.")] = None,
+    theme: ThemeOpt = None,
     fmt: FormatOpt = Format.auto,
     color: ColorOpt = Color.auto,
+    no_pager: PagerOpt = False,
 ) -> None:
-    """List every term with its summary."""
-    chosen = theme.value if theme else None
-    _done(actions.run(actions.list_terms, State, theme=chosen, fmt=fmt.value, color=color.value))
+    _done(actions.run(actions.list_terms, State, theme=theme, fmt=fmt.value, color=color.value, pager=not no_pager))
 
 
-@app.command()
+@command("themes")
 def themes(fmt: FormatOpt = Format.auto, color: ColorOpt = Color.auto) -> None:
-    """List the themes with the number of entries in each."""
     _done(actions.run(actions.themes, State, fmt=fmt.value, color=color.value))
 
 
-@app.command()
+@command("related")
 def related(
-    term: Annotated[list[str], typer.Argument(help="The term whose neighbours to show.")],
+    term: Annotated[list[str], typer.Argument(metavar="TERM...", help="The term whose neighbours to show.")],
     fmt: FormatOpt = Format.auto,
     color: ColorOpt = Color.auto,
     links: LinksOpt = None,
+    no_pager: PagerOpt = False,
 ) -> None:
-    """Show the terms an entry points to, and the entries that point to it, as a tree."""
     chosen = links.value if links else None
-    _done(actions.run(actions.related, State, term, fmt=fmt.value, color=color.value, links=chosen))
+    _done(actions.run(actions.related, State, term, fmt=fmt.value, color=color.value, links=chosen,
+                      pager=not no_pager))  # fmt: skip
 
 
-@app.command()
+@command("random")
 def random(
-    theme: Annotated[Theme | None, typer.Option("--theme", "-t", help="Pick from this theme only.")] = None,
-    brief: Annotated[bool, typer.Option("--brief", "-b", help="Print the one-sentence summary only.")] = False,
+    theme: ThemeOpt = None,
+    brief: Annotated[bool, typer.Option("--brief", "-b", help="Print the term and its summary only.")] = False,
     fmt: FormatOpt = Format.auto,
     color: ColorOpt = Color.auto,
     links: LinksOpt = None,
+    no_pager: PagerOpt = False,
 ) -> None:
-    """Show a random entry, for revision."""
-    _done(actions.run(actions.random_entry, State, theme=theme.value if theme else None, brief=brief,
-                      fmt=fmt.value, color=color.value, links=links.value if links else None))  # fmt: skip
+    _done(actions.run(actions.random_entry, State, theme=theme, brief=brief, fmt=fmt.value, color=color.value,
+                      links=links.value if links else None, pager=not no_pager))  # fmt: skip
 
 
-@app.command()
+@command("check")
 def check(
     files: Annotated[list[str] | None, typer.Argument(metavar="[FILE]...", help="Glossary files to check.")] = None,
+    fmt: Annotated[
+        CheckFormat,
+        typer.Option("--format", "-f", metavar="FORMAT", help="text (file:line: problem) or json."),
+    ] = CheckFormat.text,
 ) -> None:
-    """Validate the glossary (packaged, --data, IRCONCEPTS_DATA and FILEs); report problems by file and line."""
-    _done(actions.run(actions.check, State, list(files or [])))
+    _done(actions.run(actions.check, State, list(files or []), fmt=fmt.value))
 
 
-@app.command(name="help")
+@command("manpage")
+def manpage(ctx: typer.Context) -> None:
+    from .manpage import render
+
+    write(render(ctx.find_root()))
+
+
+@command("help")
 def help_command(
     ctx: typer.Context,
     command: Annotated[str | None, typer.Argument(metavar="[COMMAND]", help="The command to explain.")] = None,
 ) -> None:
-    """Show help for irconcepts, or for one COMMAND (irconcepts help show)."""
     root = ctx.find_root()
     if command is None:
         write(root.get_help() + "\n")
@@ -223,12 +277,11 @@ def help_command(
         write(sub.get_help(sub_ctx) + "\n")
 
 
-@app.command()
+@command("completion")
 def completion(
-    shell: Annotated[Shell, typer.Argument(help="bash, zsh or fish.")],
+    shell: Annotated[Shell, typer.Argument(metavar="SHELL", help="bash, zsh or fish.")],
     install: Annotated[bool, typer.Option("--install", help="Write it where the shell finds it.")] = False,
 ) -> None:
-    """Print the Tab-completion script for a shell, or install it with --install."""
     if install:
         _install(shell.value)
         return

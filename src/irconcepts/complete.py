@@ -15,7 +15,7 @@ import sys
 from collections.abc import Mapping
 
 from .shellwords import Word, bash_quote, split
-from .vocab import COLORS, FORMATS, LINKS, SECTIONS, SHELLS, THEMES
+from .vocab import CHECK_FORMATS, COLORS, FORMATS, LINKS, SECTIONS, SHELLS, THEMES
 
 COMPLETE_VAR = "_IRCONCEPTS_COMPLETE"
 MAX_CANDIDATES = 200
@@ -32,6 +32,7 @@ COMMANDS = {
     "check": "Validate the glossary and your own files",
     "completion": "Print the completion script for a shell",
     "help": "Show help for irconcepts or one command",
+    "manpage": "Print the manual page",
 }
 # option -> (help, the values it takes: None for a flag, () for free text)
 GLOBAL_OPTIONS: dict[str, tuple[str, tuple[str, ...] | None]] = {
@@ -51,6 +52,8 @@ _OUTPUT = {
 _LINKS = {"--links": ("Cross-references as wikilinks or plain words", LINKS)}
 _THEME = {"--theme": ("Only this theme", THEMES), "-t": ("Only this theme", THEMES)}
 _BRIEF = {"--brief": ("The summary only", None), "-b": ("The summary only", None)}
+_PAGER = {"--no-pager": ("Never through a pager", None)}
+_HELP = {"--help": ("Show help", None)}
 COMMAND_OPTIONS: dict[str, dict[str, tuple[str, tuple[str, ...] | None]]] = {
     "show": {
         "--section": ("One part of the entry", SECTIONS),
@@ -58,15 +61,17 @@ COMMAND_OPTIONS: dict[str, dict[str, tuple[str, tuple[str, ...] | None]]] = {
         **_BRIEF,
         **_OUTPUT,
         **_LINKS,
+        **_PAGER,
     },
-    "search": {"--limit": ("How many hits", ()), "-n": ("How many hits", ()), **_OUTPUT},
-    "list": {**_THEME, **_OUTPUT},
+    "search": {"--limit": ("How many hits", ()), "-n": ("How many hits", ()), **_OUTPUT, **_PAGER},
+    "list": {**_THEME, **_OUTPUT, **_PAGER},
     "themes": dict(_OUTPUT),
-    "related": {**_OUTPUT, **_LINKS},
-    "random": {**_THEME, **_BRIEF, **_OUTPUT, **_LINKS},
-    "check": {"--help": ("Show help", None)},
+    "related": {**_OUTPUT, **_LINKS, **_PAGER},
+    "random": {**_THEME, **_BRIEF, **_OUTPUT, **_LINKS, **_PAGER},
+    "check": {"--format": ("Output format", CHECK_FORMATS), "-f": ("Output format", CHECK_FORMATS), **_HELP},
     "completion": {"--install": ("Write it where the shell finds it", None), "--help": ("Show help", None)},
     "help": {"--help": ("Show help", None)},
+    "manpage": {"--help": ("Show help", None)},
 }
 TERM_COMMANDS = ("show", "related")
 
