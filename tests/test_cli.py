@@ -392,3 +392,58 @@ def test_check_json_when_all_is_well(run) -> None:
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["ok"] is True and data["problems"] == [] and data["entries"] > 100 and len(data["files"]) == 1
+
+
+COMMAND_NAMES = ("show", "search", "list", "themes", "related", "random", "check", "completion", "manpage", "help")
+
+
+def test_main_help_lists_commands_on_one_uncut_line_each(run) -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    listed = lines[lines.index("Commands:") + 1 : lines.index("Commands:") + 1 + len(COMMAND_NAMES)]
+    assert sorted(line.split()[0] for line in listed) == sorted(COMMAND_NAMES)
+    assert all(not line.rstrip().endswith(("…", "...")) for line in listed)
+    for heading in ("Examples:", "Exit codes:", "Environment:"):
+        assert f"  {heading}" in lines
+    for name in ("IRCONCEPTS_DATA", "IRCONCEPTS_PAGER", "PAGER", "NO_COLOR", "FORCE_COLOR"):
+        assert f"    {name} " in result.stdout
+    assert run("help").stdout == result.stdout
+
+
+@pytest.mark.parametrize("command", COMMAND_NAMES)
+def test_each_command_help_teaches(run, command: str) -> None:
+    result = run(command, "--help")
+    assert result.returncode == 0
+    usage = result.stdout.splitlines()[0]
+    assert usage.startswith(f"Usage: irconcepts {command}")
+    assert "{" not in usage and "<" not in result.stdout and ":<" not in result.stdout
+    examples = result.stdout.split("  Examples:\n", 1)[1].splitlines()
+    assert 2 <= len([line for line in examples if line.startswith("    ") and "irconcepts " in line]) <= 3
+    assert all(len(line) <= 80 for line in result.stdout.splitlines())
+    assert run("help", command).stdout == result.stdout
+
+
+def test_arguments_are_named_plainly(run) -> None:
+    assert run("show", "--help").stdout.startswith("Usage: irconcepts show [OPTIONS] TERM...\n")
+    assert run("completion", "--help").stdout.startswith("Usage: irconcepts completion [OPTIONS] SHELL\n")
+    assert "-n, --limit N " in run("search", "--help").stdout
+
+
+def test_manpage_is_the_installed_file_and_renders(run) -> None:
+    import shutil
+
+    result = run("manpage")
+    assert result.returncode == 0 and result.stdout.startswith(".TH IRCONCEPTS 1 ")
+    root = Path(__file__).parent.parent
+    committed = (root / "man" / "irconcepts.1").read_text(encoding="utf-8")
+    assert result.stdout == committed, "regenerate it: irconcepts manpage > man/irconcepts.1"
+    installed = Path(sys.prefix) / "share" / "man" / "man1" / "irconcepts.1"
+    assert installed.read_text(encoding="utf-8") == committed, "reinstall the package to install the new page"
+    for name in COMMAND_NAMES:
+        assert f".SS {name}\n" in committed
+    if shutil.which("man"):
+        env = {"MANWIDTH": "80", "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "MANPAGER": "cat"}
+        shown = subprocess.run(["man", "--warnings", "irconcepts"], capture_output=True, text=True, env=env, timeout=60)
+        assert shown.returncode == 0 and shown.stderr == "", shown.stderr
+        assert "EXIT STATUS" in shown.stdout and "irconcepts show [OPTIONS] TERM..." in shown.stdout

@@ -51,7 +51,7 @@ COMMANDS: dict[str, CommandHelp] = {
     "themes": CommandHelp(
         "List the themes with their entry counts",
         "List the eight themes with the number of entries in each.",
-        (("irconcepts themes", "the themes and their counts"),),
+        (("irconcepts themes", "the themes and their counts"), ("irconcepts themes -f json", "the same, for a script")),
     ),
     "related": CommandHelp(
         "Show what an entry points to, and what points to it",
@@ -92,7 +92,10 @@ COMMANDS: dict[str, CommandHelp] = {
         "Print the manual page (man irconcepts)",
         "Print the manual page, irconcepts(1), in roff. It is installed with the package, so 'man irconcepts' "
         "finds it when the environment's bin directory is on PATH.",
-        (("irconcepts manpage | man -l -", "read it without installing it"),),
+        (
+            ("irconcepts manpage | man -l -", "read it here and now"),
+            ("irconcepts manpage > ~/man/man1/irconcepts.1", "a copy of your own"),
+        ),
     ),
     "help": CommandHelp(
         "Show help for irconcepts or one command",
