@@ -167,3 +167,9 @@ def test_taller_than() -> None:
     assert not taller_than("a\nb\n", 2)
     assert taller_than("a\nb\nc", 2)
     assert not taller_than("", 0)
+
+
+def test_a_terminal_of_unknown_height_is_not_paged(term_env: dict[str, str], tmp_path: Path) -> None:
+    code, screen = in_terminal(["show", "realism"], term_env, rows=0)  # a pty that reports no size
+    assert code == 0 and "Further reading" in screen
+    assert paged(tmp_path) is None

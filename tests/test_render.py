@@ -245,3 +245,16 @@ def test_json_check_report_keys() -> None:
     data = json.loads(json_format.check(report))
     assert data == {"ok": False, "entries": 2, "files": ["a.yaml"],
                     "problems": [{"file": "a.yaml", "line": 3, "message": "bad"}]}  # fmt: skip
+
+
+def test_the_readme_screenshot_is_made_by_the_renderer() -> None:
+    import importlib.util
+
+    script = Path(__file__).parent.parent / "docs" / "screenshot.py"
+    spec = importlib.util.spec_from_file_location("screenshot", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    svg = module.screenshot("collective security", theme="light", width=60)
+    assert svg.startswith("<svg") and "collective" in svg and "Further" in svg
+    assert (script.parent / "collective-security.svg").read_text(encoding="utf-8").startswith("<svg")

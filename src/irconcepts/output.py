@@ -50,7 +50,8 @@ def deliver(text: str, choice: OutputChoice) -> None:
         from . import pager
 
         argv = pager.pager_command()
-        if argv is not None and pager.taller_than(text, pager.screen_height(sys.stdout)):
+        height = pager.screen_height(sys.stdout)  # 0 when unknown: then nothing is paged
+        if argv is not None and height > 0 and pager.taller_than(text, height):
             if pager.page(text, argv):
                 return
             if argv != [pager.DEFAULT_PAGER]:  # the user's own pager: say why it did not start

@@ -52,7 +52,7 @@ def screen_height(stream: object = None) -> int:
     try:
         return os.get_terminal_size(stream.fileno()).lines  # type: ignore[attr-defined]
     except (AttributeError, OSError, ValueError):
-        return 0  # unknown: treat as no screen, so that nothing is paged
+        return 0  # unknown (so is a terminal that reports 0 rows): the caller pages nothing
 
 
 def page(text: str, argv: list[str], *, env: Mapping[str, str] | None = None) -> bool:

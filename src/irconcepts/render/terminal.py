@@ -56,13 +56,6 @@ def starred(text: str, style: str = MATCH) -> Text:
     return out
 
 
-def shorten(text: str, limit: int = 72) -> str:
-    """A summary cut at a word boundary, for one-line listings."""
-    if len(text) <= limit:
-        return text
-    return text[: text.rfind(" ", 0, limit)].rstrip(",;:") + "…"
-
-
 def badge(theme: str) -> Text:
     return Text(f" {theme} ", style=BADGE)
 
@@ -212,7 +205,8 @@ def related(view: RelatedView) -> RenderableType:
     for title, items in (("see also", view.see_also), ("also referred to by", view.backlinks)):
         branch = tree.add(_heading(title))
         for term, summary in items:
-            line = Text.assemble((term, LINK), ("  " + shorten(summary), DIM))
+            # one line an item, cut with an ellipsis at the terminal's edge: a wrapped summary breaks the tree
+            line = Text.assemble((term, LINK), ("  " + summary, DIM), no_wrap=True, overflow="ellipsis")
             branch.add(line)
         if not items:
             branch.add(Text("(none)", style=DIM))
