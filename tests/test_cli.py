@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -271,6 +272,10 @@ FAST_LINES = [
     ["list", "-t", "security"],
     ["--no-cache", "list", "--format", "plain"],
     ["show", "anarchy", "-f", "terminal", "--color", "always"],
+    ["list", "-t", "Sec"],
+    ["list", "--theme", "secruity"],
+    ["show", "realism", "--brief", "--section", "cases"],
+    ["show", "realism", "--no-pager", "-s", "summary"],
 ]
 
 
@@ -447,3 +452,49 @@ def test_manpage_is_the_installed_file_and_renders(run) -> None:
         shown = subprocess.run(["man", "--warnings", "irconcepts"], capture_output=True, text=True, env=env, timeout=60)
         assert shown.returncode == 0 and shown.stderr == "", shown.stderr
         assert "EXIT STATUS" in shown.stdout and "irconcepts show [OPTIONS] TERM..." in shown.stdout
+
+
+SGR = re.compile(r"\x1b\[([0-9;]*)m")
+
+
+def white_or_black_foregrounds(text: str) -> list[str]:
+    """The SGR codes in terminal output that set a white, black or grey foreground."""
+    bad = []
+    for match in SGR.finditer(text):
+        codes = [int(c) for c in match.group(1).split(";") if c]
+        i = 0
+        while i < len(codes):
+            code = codes[i]
+            if code in (30, 37, 90, 97):
+                bad.append(match.group())
+            if code == 38 and i + 2 < len(codes) and codes[i + 1] == 5:
+                if codes[i + 2] in (0, 7, 8, 15, 16) or codes[i + 2] >= 231:
+                    bad.append(match.group())
+                i += 2
+            elif code == 38 and i + 4 < len(codes) and codes[i + 1] == 2:
+                if not 40 < sum(codes[i + 2 : i + 5]) / 3 < 215:
+                    bad.append(match.group())
+                i += 4
+            i += 1
+    return bad
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        ["show", "collective", "security"],
+        ["search", "oil", "embargo"],
+        ["list", "--theme", "theory"],
+        ["themes"],
+        ["related", "sovereignty"],
+        ["random", "--brief"],
+        ["random"],
+    ],
+    ids=" ".join,
+)
+def test_no_command_draws_white_or_black_text(run, line: list[str]) -> None:
+    result = run(*line, "-f", "terminal", "--color", "always")
+    assert result.returncode == 0, result.stderr
+    assert "\x1b[" in result.stdout
+    assert white_or_black_foregrounds(result.stdout) == []
+    assert white_or_black_foregrounds("\x1b[1;97mx\x1b[0m") == ["\x1b[1;97m"]  # the check can fail
