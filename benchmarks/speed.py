@@ -11,14 +11,17 @@ of N full-size entries, gives it through IRCONCEPTS_DATA with a fresh cache, and
 from __future__ import annotations
 
 import argparse
+import fcntl
 import os
 import pty
 import random
 import shutil
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import time
 from pathlib import Path
 
@@ -44,8 +47,10 @@ def completion_env(shell: str, line: str) -> dict[str, str]:
 def run_once(argv: list[str], env: dict[str, str], *, tty: bool = False) -> float:
     start = time.perf_counter()
     if tty:
-        # Drawn for a terminal: stdout is a pseudo-terminal, read to the end as a terminal would be.
+        # Drawn for a terminal: stdout is a pseudo-terminal of 40 rows and 100 columns, read to the end as a
+        # terminal would be.
         leader, follower = pty.openpty()
+        fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
         proc = subprocess.Popen(argv, stdout=follower, stderr=subprocess.DEVNULL, env=env)
         os.close(follower)
         while True:
@@ -91,7 +96,11 @@ def shipped_cases(cache: Path) -> dict[str, tuple[list[str], dict[str, str], boo
     cases = {
         "python -c pass (floor)": ([PYTHON, "-c", "pass"], env, False),
         "show, piped (Markdown)": ([*CLI, "collective", "security"], env, False),
-        "show, drawn for a terminal": ([*CLI, "collective", "security"], env, True),
+        "show, drawn for a terminal": ([*CLI, "collective", "security", "--no-pager"], env, True),
+        # taller than the screen: paged (cat -u stands in for less, which would wait for a key)
+        "show, through a pager": ([*CLI, "collective", "security"], env | {"IRCONCEPTS_PAGER": "cat -u"}, True),
+        # fits on the screen: the pager must not be started
+        "show --brief on a terminal": ([*CLI, "collective", "security", "--brief"], env, True),
         "typo lookup (soverignty)": ([*CLI, "soverignty"], env, False),
         "search (oil embargo Italy)": ([*CLI, "search", "oil", "embargo", "Italy"], env, False),
         "refusal (power ballad: no entry)": ([*CLI, "show", "-f", "json", "power", "ballad"], env, False),
@@ -147,6 +156,8 @@ def report(title: str, medians: dict[str, float], floor: float, targets: dict[st
 SHIPPED_TARGETS = {
     "show, piped (Markdown)": 6,
     "show, drawn for a terminal": 12,
+    "show, through a pager": 12,
+    "show --brief on a terminal": 12,
     "typo lookup (soverignty)": 8,
     "search (oil embargo Italy)": 8,
     "refusal (power ballad: no entry)": 8,  # refusing must not be slower than a typo lookup

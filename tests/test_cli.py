@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -212,9 +213,18 @@ def test_terminal_colour_rules(run) -> None:
     always = run("anarchy", "--format", "terminal", "--color", "always").stdout
     assert "\x1b[" in always
     assert "\x1b[" not in run("anarchy", "--format", "terminal").stdout
-    assert "\x1b[" in run("anarchy", env={"FORCE_COLOR": "1"}).stdout
+    assert "\x1b[" in run("anarchy", "-f", "terminal", env={"FORCE_COLOR": "1"}).stdout
     # an explicit --color always is the user's latest word, so it wins over NO_COLOR in the environment
-    assert "\x1b[" in run("anarchy", "--color", "always", env={"NO_COLOR": "1"}).stdout
+    assert "\x1b[" in run("anarchy", "-f", "terminal", "--color", "always", env={"NO_COLOR": "1"}).stdout
+
+
+@pytest.mark.parametrize(("args", "env"), [(["realism"], {"FORCE_COLOR": "1"}), (["realism", "--color", "always"], {})])
+def test_colour_settings_never_change_the_format(run, args: list[str], env: dict[str, str]) -> None:
+    # FORCE_COLOR=1 irconcepts realism > note.md must write the note, not terminal drawing
+    result = run(*args, env=env)
+    assert result.returncode == 0
+    assert result.stdout == run("realism").stdout
+    assert result.stdout.startswith("# realism\n") and "\x1b" not in result.stdout
 
 
 def test_no_color_wins_over_auto(run) -> None:
@@ -263,6 +273,10 @@ FAST_LINES = [
     ["list", "-t", "security"],
     ["--no-cache", "list", "--format", "plain"],
     ["show", "anarchy", "-f", "terminal", "--color", "always"],
+    ["list", "-t", "Sec"],
+    ["list", "--theme", "secruity"],
+    ["show", "realism", "--brief", "--section", "cases"],
+    ["show", "realism", "--no-pager", "-s", "summary"],
 ]
 
 
@@ -304,3 +318,187 @@ def test_heavy_modules_load_only_when_needed(run, line: list[str], loaded: list[
     env.pop("IRCONCEPTS_NO_FASTPATH", None)
     result = subprocess.run([sys.executable, "-c", code, *line], capture_output=True, text=True, env=env, timeout=60)
     assert result.stderr.splitlines()[-1] == repr(sorted(loaded))
+
+
+def test_random_brief_names_the_term(run) -> None:
+    piped = run("random", "--brief", "--theme", "theory")
+    assert piped.returncode == 0
+    assert piped.stdout.startswith("**") and "** (theory): " in piped.stdout and piped.stdout.count("\n") == 1
+    term = piped.stdout[2 : piped.stdout.index("**", 2)]
+    assert json.loads(run("show", term, "-f", "json").stdout)["term"] == term
+    drawn = run("random", "--brief", "-t", "theory", "-f", "terminal").stdout
+    assert drawn.splitlines()[0].rstrip().endswith("theory") and len(drawn.splitlines()) >= 2
+
+
+@pytest.mark.parametrize(("typed", "theme"), [("Security", "security"), ("SEC", "security"),
+                                              ("economy", "political-economy"), ("law", "law-and-ethics")])  # fmt: skip
+def test_theme_names_are_matched_forgivingly(run, typed: str, theme: str) -> None:
+    for line in (["list", "--theme", typed], ["random", "-t", typed, "-f", "json"]):
+        result = run(*line, "-f", "json") if line[0] == "list" else run(*line)
+        assert result.returncode == 0, result.stderr
+        data = json.loads(result.stdout)
+        themes = {e["theme"] for e in data["entries"]} if line[0] == "list" else {data["theme"]}
+        assert themes == {theme}
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("secruity", "security"), ("theories", "theory")])
+def test_a_misspelt_theme_gets_a_short_did_you_mean(run, typed: str, meant: str) -> None:
+    for command in ("list", "random"):
+        result = run(command, "--theme", typed)
+        assert (result.returncode, result.stdout) == (2, "")
+        assert result.stderr == f"irconcepts: no theme '{typed}'; did you mean '{meant}'?\n"
+
+
+def test_an_ambiguous_or_unknown_theme_says_so(run) -> None:
+    result = run("list", "--theme", "and")
+    assert result.returncode == 2 and "could be: foreign-policy-and-diplomacy, history-and-events" in result.stderr
+    result = run("list", "--theme", "astrology")
+    assert result.returncode == 2 and "irconcepts themes" in result.stderr and len(result.stderr) < 100
+
+
+def test_brief_with_section_is_a_usage_error(run) -> None:
+    result = run("show", "realism", "--brief", "--section", "cases")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert "--brief and --section cannot be used together" in result.stderr
+
+
+def test_related_lists_each_term_once_see_also_first(run) -> None:
+    data = json.loads(run("related", "sovereignty", "-f", "json").stdout)
+    see_also = [t["term"] for t in data["see_also"]]
+    backlinks = [t["term"] for t in data["backlinks"]]
+    assert see_also and backlinks
+    assert len(set(see_also + backlinks)) == len(see_also) + len(backlinks)
+    assert "sovereignty" not in see_also + backlinks
+    drawn = run("related", "sovereignty", "-f", "terminal", "--color", "never").stdout
+    assert drawn.index("see also") < drawn.index("also referred to by")
+    for term in see_also + backlinks:
+        assert drawn.count(f"── {term}  ") == 1, term
+
+
+def test_check_json_reports_problems_in_file_and_line_order(run, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "- term: one\n  theme: theory\n  summary: x\n  definition: see [[nowhere]]\n"
+        "- term: two\n  theme: nonsense\n  summary: y\n  definition: z\n"
+    )
+    result = run("check", str(bad), "--format", "json")
+    assert result.returncode == 3
+    data = json.loads(result.stdout)
+    assert set(data) == {"ok", "entries", "files", "problems"}
+    assert data["ok"] is False and data["files"][-1] == str(bad) and isinstance(data["entries"], int)
+    assert all(set(p) == {"file", "line", "message"} for p in data["problems"])
+    lines = [p["line"] for p in data["problems"] if p["file"] == str(bad)]
+    assert len(lines) == 2 and lines == sorted(lines)  # the reference (line 4) before the theme (line 6)
+    text = run("check", str(bad))
+    assert text.stderr.index(f"{bad}:4:") < text.stderr.index(f"{bad}:6:")
+
+
+def test_check_json_when_all_is_well(run) -> None:
+    result = run("check", "-f", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["ok"] is True and data["problems"] == [] and data["entries"] > 100 and len(data["files"]) == 1
+
+
+COMMAND_NAMES = (
+    *("show", "search", "list", "themes", "related", "random", "quiz", "compare", "check", "export", "cite"),
+    *("completion", "manpage", "help"),
+)
+
+
+def test_main_help_lists_commands_on_one_uncut_line_each(run) -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    listed = lines[lines.index("Commands:") + 1 : lines.index("Commands:") + 1 + len(COMMAND_NAMES)]
+    assert sorted(line.split()[0] for line in listed) == sorted(COMMAND_NAMES)
+    assert all(not line.rstrip().endswith(("…", "...")) for line in listed)
+    for heading in ("Examples:", "Exit codes:", "Environment:"):
+        assert f"  {heading}" in lines
+    for name in ("IRCONCEPTS_DATA", "IRCONCEPTS_PAGER", "PAGER", "NO_COLOR", "FORCE_COLOR"):
+        assert f"    {name} " in result.stdout
+    assert run("help").stdout == result.stdout
+
+
+@pytest.mark.parametrize("command", COMMAND_NAMES)
+def test_each_command_help_teaches(run, command: str) -> None:
+    result = run(command, "--help")
+    assert result.returncode == 0
+    usage = result.stdout.splitlines()[0]
+    assert usage.startswith(f"Usage: irconcepts {command}")
+    assert "{" not in usage and "<" not in result.stdout and ":<" not in result.stdout
+    examples = result.stdout.split("  Examples:\n", 1)[1].splitlines()
+    assert 2 <= len([line for line in examples if line.startswith("    ") and "irconcepts " in line]) <= 3
+    assert all(len(line) <= 80 for line in result.stdout.splitlines())
+    assert run("help", command).stdout == result.stdout
+
+
+def test_arguments_are_named_plainly(run) -> None:
+    assert run("show", "--help").stdout.startswith("Usage: irconcepts show [OPTIONS] TERM...\n")
+    assert run("completion", "--help").stdout.startswith("Usage: irconcepts completion [OPTIONS] SHELL\n")
+    assert "-n, --limit N " in run("search", "--help").stdout
+
+
+def test_manpage_is_the_installed_file_and_renders(run) -> None:
+    import shutil
+
+    result = run("manpage")
+    assert result.returncode == 0 and result.stdout.startswith(".TH IRCONCEPTS 1 ")
+    root = Path(__file__).parent.parent
+    committed = (root / "man" / "irconcepts.1").read_text(encoding="utf-8")
+    assert result.stdout == committed, "regenerate it: irconcepts manpage > man/irconcepts.1"
+    installed = Path(sys.prefix) / "share" / "man" / "man1" / "irconcepts.1"
+    assert installed.read_text(encoding="utf-8") == committed, "reinstall the package to install the new page"
+    for name in COMMAND_NAMES:
+        assert f".SS {name}\n" in committed
+    if shutil.which("man"):
+        env = {"MANWIDTH": "80", "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "MANPAGER": "cat"}
+        shown = subprocess.run(["man", "--warnings", "irconcepts"], capture_output=True, text=True, env=env, timeout=60)
+        assert shown.returncode == 0 and shown.stderr == "", shown.stderr
+        assert "EXIT STATUS" in shown.stdout and "irconcepts show [OPTIONS] TERM..." in shown.stdout
+
+
+SGR = re.compile(r"\x1b\[([0-9;]*)m")
+
+
+def white_or_black_foregrounds(text: str) -> list[str]:
+    """The SGR codes in terminal output that set a white, black or grey foreground."""
+    bad = []
+    for match in SGR.finditer(text):
+        codes = [int(c) for c in match.group(1).split(";") if c]
+        i = 0
+        while i < len(codes):
+            code = codes[i]
+            if code in (30, 37, 90, 97):
+                bad.append(match.group())
+            if code == 38 and i + 2 < len(codes) and codes[i + 1] == 5:
+                if codes[i + 2] in (0, 7, 8, 15, 16) or codes[i + 2] >= 231:
+                    bad.append(match.group())
+                i += 2
+            elif code == 38 and i + 4 < len(codes) and codes[i + 1] == 2:
+                if not 40 < sum(codes[i + 2 : i + 5]) / 3 < 215:
+                    bad.append(match.group())
+                i += 4
+            i += 1
+    return bad
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        ["show", "collective", "security"],
+        ["search", "oil", "embargo"],
+        ["list", "--theme", "theory"],
+        ["themes"],
+        ["related", "sovereignty"],
+        ["random", "--brief"],
+        ["random"],
+    ],
+    ids=" ".join,
+)
+def test_no_command_draws_white_or_black_text(run, line: list[str]) -> None:
+    result = run(*line, "-f", "terminal", "--color", "always")
+    assert result.returncode == 0, result.stderr
+    assert "\x1b[" in result.stdout
+    assert white_or_black_foregrounds(result.stdout) == []
+    assert white_or_black_foregrounds("\x1b[1;97mx\x1b[0m") == ["\x1b[1;97m"]  # the check can fail

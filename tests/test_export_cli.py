@@ -252,8 +252,8 @@ def test_related_mermaid_neighbourhood(run) -> None:
 
 def test_export_help_is_documented(run) -> None:
     listing = run("--help").stdout
-    assert "export      Export notes, citations, flashcards or graph." in listing
-    assert "cite        Citations for the readings of some entries." in listing
+    assert "export      Export notes, citations, flashcards or the graph" in listing
+    assert "cite        Citations for the readings of some entries" in listing
     helped = run("help", "export").stdout
     assert "irconcepts export obsidian ~/notes/IR" in helped and "--overwrite" in helped
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")

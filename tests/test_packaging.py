@@ -32,3 +32,14 @@ def test_the_schema_agrees_with_the_loader() -> None:
     assert tuple(schema["items"]["properties"]) == FIELDS
     assert tuple(schema["items"]["required"]) == REQUIRED
     assert tuple(schema["items"]["properties"]["theme"]["enum"]) == THEMES
+
+
+ROOT = Path(__file__).parent.parent
+
+
+def test_licence_file_matches_pyproject() -> None:
+    import re
+
+    declared = re.search(r'^license = "([^"]+)"', (ROOT / "pyproject.toml").read_text(), re.MULTILINE)
+    assert declared is not None and declared.group(1) == "MIT"
+    assert (ROOT / "LICENSE").read_text().startswith("MIT License\n")

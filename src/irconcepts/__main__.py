@@ -6,7 +6,20 @@ import os
 import sys
 
 COMMANDS = frozenset(
-    {"show", "search", "list", "themes", "related", "random", "check", "completion", "help", "export", "cite"}
+    {
+        "show",
+        "search",
+        "list",
+        "themes",
+        "related",
+        "random",
+        "check",
+        "completion",
+        "help",
+        "export",
+        "cite",
+        "manpage",
+    }
 )
 STUDY_COMMANDS = frozenset({"quiz", "compare"})  # study/, issue 19
 GLOBAL_FLAGS = frozenset({"--no-cache"})

@@ -11,7 +11,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from .errors import EXIT_DATA, EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, DataError, IrconceptsError
-from .output import OutputChoice, choose, write
+from .output import OutputChoice, choose, deliver, write
 from .vocab import THEMES
 
 if TYPE_CHECKING:
@@ -39,7 +39,9 @@ def say(message: str) -> None:
 
 def report(error: IrconceptsError, *, most: int | None = 20) -> int:
     if isinstance(error, DataError):
-        shown = error.problems[:most]
+        from .model import in_reading_order
+
+        shown = in_reading_order(error.problems)[:most]
         for problem in shown:
             say(str(problem))
         more = len(error.problems) - len(shown)
@@ -75,10 +77,10 @@ class Session:
 def emit(kind: str, choice: OutputChoice, *args: Any, **kwargs: Any) -> None:
     """Render with the chosen format's module and write it; only the terminal format imports Rich."""
     if choice.format == "terminal":
-        from .output import draw
+        from .output import render_text
         from .render import terminal
 
-        draw(getattr(terminal, kind)(*args, **kwargs), choice)
+        deliver(render_text(getattr(terminal, kind)(*args, **kwargs), choice), choice)
         return
     if choice.format == "json":
         from .render import json_format as module
@@ -88,7 +90,7 @@ def emit(kind: str, choice: OutputChoice, *args: Any, **kwargs: Any) -> None:
         from .render import markdown as module  # type: ignore[no-redef]
     if kind in ("entry", "related") and choice.format != "json":
         kwargs["links"] = choice.links
-    write(getattr(module, kind)(*args, **kwargs))
+    deliver(getattr(module, kind)(*args, **kwargs), choice)
 
 
 def resolve(
@@ -181,14 +183,18 @@ def show(
     color: str,
     links: str | None,
     front_matter: bool = False,
+    pager: bool = True,
 ) -> int:
+    if brief and section:
+        say("irconcepts: --brief and --section cannot be used together (--brief is --section summary)")
+        return EXIT_USAGE
     if front_matter:
         if fmt not in ("auto", "markdown"):
             say(f"irconcepts: --front-matter is for Markdown notes, not --format {fmt}")
             return EXIT_USAGE
         fmt = "markdown"  # even on a terminal: front matter asks for a note
     index = session.index()
-    choice = choose(fmt, color, links)
+    choice = choose(fmt, color, links, pager=pager)
     if section is None and not brief:
         from .actions_study import compare_if_both  # "realism vs liberalism" compares when both are entries
 
@@ -201,12 +207,12 @@ def show(
     return EXIT_OK
 
 
-def search(session: Session, words: list[str], *, limit: int, fmt: str, color: str) -> int:
+def search(session: Session, words: list[str], *, limit: int, fmt: str, color: str, pager: bool = True) -> int:
     from .search import search as run_search
 
     query = " ".join(words)
     found = run_search(session.index(), query, limit=limit)
-    choice = choose(fmt, color, None)
+    choice = choose(fmt, color, None, pager=pager)
     if not found:
         say(f"irconcepts: nothing found for '{query}'.")
         if choice.format == "json":
@@ -216,8 +222,23 @@ def search(session: Session, words: list[str], *, limit: int, fmt: str, color: s
     return EXIT_OK
 
 
-def list_terms(session: Session, *, theme: str | None, fmt: str, color: str) -> int:
-    emit("listing", choose(fmt, color, None), session.index().rows(theme))
+def pick_theme(typed: str | None) -> str | None:
+    """The theme a user typed (any case, a unique prefix), or Stop(2) saying what they may have meant."""
+    if typed is None or typed in THEMES:
+        return typed
+    from .choices import NoSuchChoice, pick
+
+    try:
+        return pick(typed, THEMES, "theme")
+    except NoSuchChoice as error:
+        hint = "" if "?" in str(error) or ":" in str(error) else "; irconcepts themes lists them"
+        say(f"irconcepts: {error}{hint}")
+        raise Stop(EXIT_USAGE) from None
+
+
+def list_terms(session: Session, *, theme: str | None, fmt: str, color: str, pager: bool = True) -> int:
+    chosen = pick_theme(theme)
+    emit("listing", choose(fmt, color, None, pager=pager), session.index().rows(chosen))
     return EXIT_OK
 
 
@@ -227,7 +248,16 @@ def themes(session: Session, *, fmt: str, color: str) -> int:
     return EXIT_OK
 
 
-def related(session: Session, words: list[str], *, fmt: str, color: str, links: str | None, depth: int = 1) -> int:
+def related(
+    session: Session,
+    words: list[str],
+    *,
+    fmt: str,
+    color: str,
+    links: str | None,
+    depth: int = 1,
+    pager: bool = True,
+) -> int:
     from .model import RelatedView
 
     if depth != 1 and fmt != "mermaid":
@@ -247,12 +277,13 @@ def related(session: Session, words: list[str], *, fmt: str, color: str, links: 
         target = index.resolve(name)
         return (target.term, target.summary) if target else (name, "")
 
-    view = RelatedView(
-        term=entry.term,
-        see_also=[with_summary(t) for t in entry.see_also],
-        backlinks=[with_summary(t) for t in index.backlinks.get(entry.term, [])],
-    )
-    choice = choose(fmt, color, links)
+    # Each term once: what the entry points to first, then the entries pointing to it that it does not
+    # already point to (a see-also is often returned; listing it twice made the tree longer, not richer).
+    see_also = list(dict(with_summary(t) for t in entry.see_also).items())
+    listed = {term for term, _ in see_also} | {entry.term}
+    backlinks = [pair for pair in map(with_summary, index.backlinks.get(entry.term, [])) if pair[0] not in listed]
+    view = RelatedView(term=entry.term, see_also=see_also, backlinks=list(dict(backlinks).items()))
+    choice = choose(fmt, color, links, pager=pager)
     extra: dict[str, Any] = {}
     if choice.format == "markdown" and choice.links == "wiki":
         from .export.names import index_resolver
@@ -262,11 +293,14 @@ def related(session: Session, words: list[str], *, fmt: str, color: str, links: 
     return EXIT_OK
 
 
-def random_entry(session: Session, *, theme: str | None, brief: bool, fmt: str, color: str, links: str | None) -> int:
+def random_entry(
+    session: Session, *, theme: str | None, brief: bool, fmt: str, color: str, links: str | None, pager: bool = True
+) -> int:
     import random
 
     from .model import Match
 
+    theme = pick_theme(theme)
     index = session.index()
     pool = [n for n, t in enumerate(index.themes) if theme is None or t == theme]
     if not pool:
@@ -274,21 +308,33 @@ def random_entry(session: Session, *, theme: str | None, brief: bool, fmt: str, 
         return EXIT_NOT_FOUND
     entry = index.entry(random.choice(pool))
     match = Match(query="", matched=entry.term, method="random", score=100.0)
-    _show_entry(entry, match, (), choose(fmt, color, links), "summary" if brief else None, index=index, brief=brief)
+    choice = choose(fmt, color, links, pager=pager)
+    if brief and choice.format != "json":
+        emit("brief", choice, entry)  # a random summary must say which term it is; a looked-up one need not
+    else:
+        _show_entry(entry, match, (), choice, None, index=index)
     return EXIT_OK
 
 
-def check(session: Session, files: list[str]) -> int:
+def check(session: Session, files: list[str], *, fmt: str = "text") -> int:
+    from .model import CheckReport, in_reading_order
     from .sources import glossary_files
     from .validate import load_glossary
 
     paths = glossary_files([*session.data, *files])
     entries, problems = load_glossary(paths)
-    if problems:
-        report(DataError(problems), most=None)
-        return EXIT_DATA
-    write(f"ok: {len(entries)} entries in {len(paths)} file(s), no problems\n")
-    return EXIT_OK
+    result = CheckReport(files=tuple(paths), entries=len(entries), problems=tuple(in_reading_order(problems)))
+    if fmt == "json":
+        from .render import json_format
+
+        write(json_format.check(result))
+        if not result.ok:
+            say(f"irconcepts: the glossary data is invalid: {len(result.problems)} problem(s)")
+    elif result.ok:
+        write(f"ok: {result.entries} entries in {len(result.files)} file(s), no problems\n")
+    else:
+        report(DataError(list(result.problems)), most=None)
+    return EXIT_OK if result.ok else EXIT_DATA
 
 
 # Exports: whole-glossary outputs (src/irconcepts/export/). The modules there return text or bytes, or

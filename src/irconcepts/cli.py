@@ -6,11 +6,14 @@ from enum import Enum
 from typing import Annotated
 
 import typer
+from typer.core import TyperCommand
 
 from . import __version__, actions
 from .errors import EXIT_USAGE
+from .helptext import ABOUT, COMMANDS, SUMMARY, command_epilog, main_epilog
 from .output import write
 from .vocab import (
+    CHECK_FORMATS,
     CITE_FORMATS,
     COLORS,
     EXPORT_KINDS,
@@ -21,23 +24,22 @@ from .vocab import (
     RELATED_FORMATS,
     SECTIONS,
     SHELLS,
-    THEMES,
 )
 
 Format = Enum("Format", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
 Color = Enum("Color", {name: name for name in COLORS}, type=str)  # type: ignore[misc]
 Links = Enum("Links", {name: name for name in LINKS}, type=str)  # type: ignore[misc]
 Section = Enum("Section", {name: name for name in SECTIONS}, type=str)  # type: ignore[misc]
-Theme = Enum("Theme", {name: name for name in THEMES}, type=str)  # type: ignore[misc]
 ExportKind = Enum("ExportKind", {name: name for name in EXPORT_KINDS}, type=str)  # type: ignore[misc]
 CiteFormat = Enum("CiteFormat", {name: name for name in CITE_FORMATS}, type=str)  # type: ignore[misc]
 GraphFormat = Enum("GraphFormat", {name: name for name in GRAPH_FORMATS}, type=str)  # type: ignore[misc]
 RelatedFormat = Enum("RelatedFormat", {name: name for name in RELATED_FORMATS}, type=str)  # type: ignore[misc]
+CheckFormat = Enum("CheckFormat", {name: name for name in CHECK_FORMATS}, type=str)  # type: ignore[misc]
 
 app = typer.Typer(
     name="irconcepts",
-    help="A glossary of the key concepts of International Relations. "
-    "Type a term to read its entry: irconcepts collective security",
+    help=f"{SUMMARY}\n\n{ABOUT}",
+    epilog=main_epilog(),
     no_args_is_help=True,
     add_completion=False,  # our own --install-completion/--show-completion below install our own scripts
     rich_markup_mode=None,
@@ -45,12 +47,43 @@ app = typer.Typer(
 )
 
 FormatOpt = Annotated[
-    Format, typer.Option("--format", "-f", help="Output format; auto is terminal on a TTY, Markdown otherwise.")
+    Format,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="auto, terminal, markdown, plain or json; auto: terminal on a terminal, else Markdown.",
+    ),
 ]
-ColorOpt = Annotated[Color, typer.Option("--color", help="Colour: auto honours NO_COLOR, FORCE_COLOR and the TTY.")]
+ColorOpt = Annotated[
+    Color,
+    typer.Option(
+        "--color", metavar="WHEN", help="auto, always or never; auto honours NO_COLOR, FORCE_COLOR and the terminal."
+    ),
+]
 LinksOpt = Annotated[
-    Links | None, typer.Option("--links", help="Cross-references as [[wikilinks]] or plain words (Markdown).")
+    Links | None,
+    typer.Option("--links", metavar="STYLE", help="Cross-references as wiki ([[links]]) or plain words."),
 ]
+PagerOpt = Annotated[bool, typer.Option("--no-pager", help="Print straight to the terminal, never through a pager.")]
+ThemeOpt = Annotated[
+    str | None,
+    typer.Option("--theme", "-t", metavar="THEME", help="Only this theme (any case; a prefix will do: sec)."),
+]
+
+
+class PlainUsage(TyperCommand):
+    """Usage lines name arguments plainly (TERM..., SHELL): Typer wraps required ones in braces."""
+
+    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
+        pieces = super().collect_usage_pieces(ctx)
+        return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in pieces]
+
+
+def command(name: str):  # type: ignore[no-untyped-def]
+    """app.command with the words from helptext.py: a one-line summary, the description and examples."""
+    words = COMMANDS[name]
+    return app.command(name=name, cls=PlainUsage, help=words.text, short_help=words.line, epilog=command_epilog(name))
 
 
 State = actions.Session()  # the global options, set by the callback before any command runs
@@ -142,12 +175,23 @@ def _done(code: int) -> None:
         raise typer.Exit(code)
 
 
-@app.command()
+@command("show")
 def show(
     term: Annotated[
-        list[str], typer.Argument(help="The term: a headword, alias or abbreviation; misspellings are forgiven.")
+        list[str],
+        typer.Argument(
+            metavar="TERM...", help="A headword, alias or abbreviation; misspellings are forgiven.", show_default=False
+        ),
     ],
-    section: Annotated[Section | None, typer.Option("--section", "-s", help="Print one part of the entry.")] = None,
+    section: Annotated[
+        Section | None,
+        typer.Option(
+            "--section",
+            "-s",
+            metavar="SECTION",
+            help="Print one part: summary, definition, arguments, cases, related or reading.",
+        ),
+    ] = None,
     brief: Annotated[bool, typer.Option("--brief", "-b", help="Print the one-sentence summary only.")] = False,
     fmt: FormatOpt = Format.auto,
     color: ColorOpt = Color.auto,
@@ -155,98 +199,99 @@ def show(
     front_matter: Annotated[
         bool, typer.Option("--front-matter", help="Start the Markdown with YAML front matter, as a note.")
     ] = False,
+    no_pager: PagerOpt = False,
 ) -> None:
-    """Show the entry for TERM (the default command: irconcepts TERM does the same)."""
     _done(actions.run(actions.show, State, term, section=section.value if section else None, brief=brief,
                       fmt=fmt.value, color=color.value, links=links.value if links else None,
-                      front_matter=front_matter))  # fmt: skip
+                      front_matter=front_matter, pager=not no_pager))  # fmt: skip
 
 
-@app.command()
+@command("search")
 def search(
-    words: Annotated[list[str], typer.Argument(help="Words to find anywhere in the entries.")],
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many hits to show.")] = 10,
+    words: Annotated[list[str], typer.Argument(metavar="WORDS...", help="Words to find anywhere in the entries.")],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, metavar="N", help="How many hits to show.")] = 10,
     fmt: FormatOpt = Format.auto,
     color: ColorOpt = Color.auto,
+    no_pager: PagerOpt = False,
 ) -> None:
-    """Full-text search over every entry, best first, with the words highlighted."""
-    _done(actions.run(actions.search, State, words, limit=limit, fmt=fmt.value, color=color.value))
+    _done(actions.run(actions.search, State, words, limit=limit, fmt=fmt.value, color=color.value,
+                      pager=not no_pager))  # fmt: skip
 
 
-@app.command(name="list")
+@command("list")
 def list_terms(
-    theme: Annotated[Theme | None, typer.Option("--theme", "-t", help="Only the entries of this theme.")] = None,
+    theme: ThemeOpt = None,
     fmt: FormatOpt = Format.auto,
     color: ColorOpt = Color.auto,
+    no_pager: PagerOpt = False,
 ) -> None:
-    """List every term with its summary."""
-    chosen = theme.value if theme else None
-    _done(actions.run(actions.list_terms, State, theme=chosen, fmt=fmt.value, color=color.value))
+    _done(actions.run(actions.list_terms, State, theme=theme, fmt=fmt.value, color=color.value, pager=not no_pager))
 
 
-@app.command()
+@command("themes")
 def themes(fmt: FormatOpt = Format.auto, color: ColorOpt = Color.auto) -> None:
-    """List the themes with the number of entries in each."""
     _done(actions.run(actions.themes, State, fmt=fmt.value, color=color.value))
 
 
-@app.command()
+@command("related")
 def related(
-    term: Annotated[list[str], typer.Argument(help="The term whose neighbours to show.")],
+    term: Annotated[list[str], typer.Argument(metavar="TERM...", help="The term whose neighbours to show.")],
     fmt: Annotated[
         RelatedFormat,
-        typer.Option("--format", "-f", help="Output format; mermaid draws the neighbourhood as a diagram."),
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="As for show, or mermaid: the neighbourhood as a diagram."
+        ),
     ] = RelatedFormat.auto,
     color: ColorOpt = Color.auto,
     links: LinksOpt = None,
     depth: Annotated[
-        int, typer.Option("--depth", "-d", min=1, help="With --format mermaid: how many steps out to draw.")
+        int, typer.Option("--depth", "-d", min=1, metavar="N", help="With --format mermaid: how many steps out.")
     ] = 1,
+    no_pager: PagerOpt = False,
 ) -> None:
-    """Show the terms an entry points to, and the entries that point to it, as a tree.
-
-    \b
-    Examples:
-      irconcepts related sovereignty
-      irconcepts related realism --depth 2 --format mermaid > realism-map.md
-    """
     chosen = links.value if links else None
-    _done(actions.run(actions.related, State, term, fmt=fmt.value, color=color.value, links=chosen, depth=depth))
+    _done(actions.run(actions.related, State, term, fmt=fmt.value, color=color.value, links=chosen, depth=depth,
+                      pager=not no_pager))  # fmt: skip
 
 
-@app.command()
+@command("random")
 def random(
-    theme: Annotated[Theme | None, typer.Option("--theme", "-t", help="Pick from this theme only.")] = None,
-    brief: Annotated[bool, typer.Option("--brief", "-b", help="Print the one-sentence summary only.")] = False,
+    theme: ThemeOpt = None,
+    brief: Annotated[bool, typer.Option("--brief", "-b", help="Print the term and its summary only.")] = False,
     fmt: FormatOpt = Format.auto,
     color: ColorOpt = Color.auto,
     links: LinksOpt = None,
+    no_pager: PagerOpt = False,
 ) -> None:
-    """Show a random entry, for revision."""
-    _done(actions.run(actions.random_entry, State, theme=theme.value if theme else None, brief=brief,
-                      fmt=fmt.value, color=color.value, links=links.value if links else None))  # fmt: skip
+    _done(actions.run(actions.random_entry, State, theme=theme, brief=brief, fmt=fmt.value, color=color.value,
+                      links=links.value if links else None, pager=not no_pager))  # fmt: skip
 
 
 QuizMode = Enum("QuizMode", {name: name for name in QUIZ_MODES}, type=str)  # type: ignore[misc]
 
 
-@app.command(
-    epilog="Examples:\n\n"
-    "irconcepts quiz                         # due cards, then up to 10 new ones\n\n"
-    "irconcepts quiz --mode name -t theory   # read a summary, name the term\n\n"
-    "irconcepts quiz --due                   # only what is due today\n\n"
-    "irconcepts quiz --stats                 # seen, due, retention, per theme\n\n"
-    "irconcepts quiz --format json | jq      # the questions, for other tools",
-)
+def _themes(typed: list[str] | None) -> list[str]:
+    """Each --theme as a theme, matched forgivingly (any case, a prefix); a usage error names the bad one."""
+    try:
+        return [t for t in (actions.pick_theme(value) for value in typed or []) if t]
+    except actions.Stop as stop:
+        raise typer.Exit(stop.code) from None
+
+
+@command("quiz")
 def quiz(
     mode: Annotated[
-        QuizMode, typer.Option("--mode", "-m", help="recall: see the term, recall its meaning; name: name the term.")
+        QuizMode,
+        typer.Option(
+            "--mode", "-m", metavar="MODE", help="recall: see the term, recall its meaning; name: name the term."
+        ),
     ] = QuizMode.recall,
     theme: Annotated[
-        list[Theme] | None, typer.Option("--theme", "-t", help="Only cards of this theme (repeatable).")
+        list[str] | None,
+        typer.Option("--theme", "-t", metavar="THEME", help="Only this theme (repeatable; a prefix will do)."),
     ] = None,
-    count: Annotated[int, typer.Option("--count", "-n", min=1, help="Cards in the round at most.")] = 20,
-    new: Annotated[int, typer.Option("--new", min=0, help="Unseen cards to introduce at most.")] = 10,
+    count: Annotated[int, typer.Option("--count", "-n", min=1, metavar="N", help="Cards in the round at most.")] = 20,
+    new: Annotated[int, typer.Option("--new", min=0, metavar="N", help="Unseen cards to introduce at most.")] = 10,
     due: Annotated[bool, typer.Option("--due", help="Only the cards due today.")] = False,
     stats: Annotated[bool, typer.Option("--stats", help="Cards seen, due, retention, per theme.")] = False,
     reset: Annotated[bool, typer.Option("--reset", help="Delete all study history (asks first).")] = False,
@@ -254,21 +299,14 @@ def quiz(
     fmt: FormatOpt = Format.auto,
     color: ColorOpt = Color.auto,
 ) -> None:
-    """Revise with flashcards scheduled by FSRS (spaced repetition); needs a terminal."""
     from . import actions_study
 
-    _done(actions.run(actions_study.quiz, State, mode=mode.value, themes=[t.value for t in theme or []],
+    _done(actions.run(actions_study.quiz, State, mode=mode.value, themes=_themes(theme),
                       count=count, new=new, due=due, stats=stats, reset=reset, yes=yes, fmt=fmt.value,
                       color=color.value))  # fmt: skip
 
 
-@app.command(
-    epilog="Examples:\n\n"
-    "irconcepts compare realism liberalism\n\n"
-    'irconcepts compare "balance of power" vs "security dilemma"\n\n'
-    "irconcepts realism vs liberalism                   # the same, from the bare form\n\n"
-    "irconcepts difference between deterrence and compellence",
-)
+@command("compare")
 def compare(
     terms: Annotated[
         list[str], typer.Argument(metavar="A B", help="Two terms; multi-word ones quoted or split by vs.")
@@ -276,21 +314,23 @@ def compare(
     fmt: FormatOpt = Format.auto,
     color: ColorOpt = Color.auto,
 ) -> None:
-    """Two concepts side by side: summaries, arguments, cases, what each says of the other."""
     from . import actions_study
 
     _done(actions.run(actions_study.compare, State, terms, fmt=fmt.value, color=color.value))
 
 
-@app.command()
+@command("check")
 def check(
     files: Annotated[list[str] | None, typer.Argument(metavar="[FILE]...", help="Glossary files to check.")] = None,
+    fmt: Annotated[
+        CheckFormat,
+        typer.Option("--format", "-f", metavar="FORMAT", help="text (file:line: problem) or json."),
+    ] = CheckFormat.text,
 ) -> None:
-    """Validate the glossary (packaged, --data, IRCONCEPTS_DATA and FILEs); report problems by file and line."""
-    _done(actions.run(actions.check, State, list(files or [])))
+    _done(actions.run(actions.check, State, list(files or []), fmt=fmt.value))
 
 
-@app.command(short_help="Export notes, citations, flashcards or graph.")
+@command("export")
 def export(
     kind: Annotated[
         ExportKind,
@@ -301,58 +341,48 @@ def export(
         typer.Argument(metavar="[DIR|FILE]", help="Where: a folder for obsidian, a file; stdout when left out."),
     ] = None,
     theme: Annotated[
-        list[Theme] | None, typer.Option("--theme", "-t", help="Only the entries of this theme (repeatable).")
+        list[str] | None,
+        typer.Option("--theme", "-t", metavar="THEME", help="Only this theme (repeatable; a prefix will do)."),
     ] = None,
     fmt: Annotated[
-        GraphFormat | None, typer.Option("--format", "-f", help="The graph's format (graph only; default dot).")
+        GraphFormat | None,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="dot, mermaid, graphml or json (graph only; default dot)."
+        ),
     ] = None,
     overwrite: Annotated[
         bool, typer.Option("--overwrite", help="Replace notes and files that were edited since the last export.")
     ] = False,
 ) -> None:
-    """Export the glossary for your other tools: an Obsidian vault, the readings as citations, Anki
-    flashcards, or the see-also graph.
-
-    \b
-    Examples:
-      irconcepts export obsidian ~/notes/IR        one note per entry, with front matter
-      irconcepts export obsidian ~/notes/IR -t security -t theory
-      irconcepts export bibtex > readings.bib      also: ris, csl-json
-      irconcepts export anki ir-concepts.apkg      a subdeck per theme
-      irconcepts export csv cards.tsv              term, summary, theme (Anki, Quizlet)
-      irconcepts export graph --format mermaid     also: dot, graphml, json
-
-    A note you edited is never replaced (a warning says so) unless you add --overwrite; nor is a file
-    that differs from the export. Exit 4: the export could not be written, or would replace such a file.
-    """
-    themes = [t.value for t in theme or []]
+    themes = _themes(theme)
     _done(actions.run(actions.export, State, kind.value, target, themes=themes,
                       graph_format=fmt.value if fmt else None, overwrite=overwrite))  # fmt: skip
 
 
-@app.command(short_help="Citations for the readings of some entries.")
+@command("cite")
 def cite(
-    term: Annotated[list[str], typer.Argument(help="The terms; quote one of several words if in doubt.")],
-    fmt: Annotated[CiteFormat, typer.Option("--format", "-f", help="Citation format.")] = CiteFormat.bibtex,
+    term: Annotated[
+        list[str], typer.Argument(metavar="TERM...", help="The terms; quote one of several words if in doubt.")
+    ],
+    fmt: Annotated[
+        CiteFormat, typer.Option("--format", "-f", metavar="FORMAT", help="bibtex, ris or csl-json.")
+    ] = CiteFormat.bibtex,
 ) -> None:
-    """Print the further reading of one or more entries as BibTeX, RIS or CSL-JSON, for Zotero, Mendeley or
-    pandoc.
-
-    \b
-    Examples:
-      irconcepts cite security dilemma >> readings.bib
-      irconcepts cite realism liberalism --format ris > realism.ris
-      irconcepts export bibtex > all-readings.bib     every entry's readings
-    """
     _done(actions.run(actions.cite, State, term, fmt=fmt.value))
 
 
-@app.command(name="help")
+@command("manpage")
+def manpage(ctx: typer.Context) -> None:
+    from .manpage import render
+
+    write(render(ctx.find_root()))
+
+
+@command("help")
 def help_command(
     ctx: typer.Context,
     command: Annotated[str | None, typer.Argument(metavar="[COMMAND]", help="The command to explain.")] = None,
 ) -> None:
-    """Show help for irconcepts, or for one COMMAND (irconcepts help show)."""
     root = ctx.find_root()
     if command is None:
         write(root.get_help() + "\n")
@@ -367,12 +397,11 @@ def help_command(
         write(sub.get_help(sub_ctx) + "\n")
 
 
-@app.command()
+@command("completion")
 def completion(
-    shell: Annotated[Shell, typer.Argument(help="bash, zsh or fish.")],
+    shell: Annotated[Shell, typer.Argument(metavar="SHELL", help="bash, zsh or fish.")],
     install: Annotated[bool, typer.Option("--install", help="Write it where the shell finds it.")] = False,
 ) -> None:
-    """Print the Tab-completion script for a shell, or install it with --install."""
     if install:
         _install(shell.value)
         return

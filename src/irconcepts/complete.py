@@ -16,6 +16,7 @@ from collections.abc import Mapping
 
 from .shellwords import Word, bash_quote, split
 from .vocab import (
+    CHECK_FORMATS,
     CITE_FORMATS,
     COLORS,
     EXPORT_KINDS,
@@ -48,6 +49,7 @@ COMMANDS = {
     "help": "Show help for irconcepts or one command",
     "export": "Export notes, citations, flashcards or graph",
     "cite": "Citations for the readings of some entries",
+    "manpage": "Print the manual page",
 }
 # option -> (help, the values it takes: None for a flag, () for free text)
 GLOBAL_OPTIONS: dict[str, tuple[str, tuple[str, ...] | None]] = {
@@ -67,6 +69,8 @@ _OUTPUT = {
 _LINKS = {"--links": ("Cross-references as wikilinks or plain words", LINKS)}
 _THEME = {"--theme": ("Only this theme", THEMES), "-t": ("Only this theme", THEMES)}
 _BRIEF = {"--brief": ("The summary only", None), "-b": ("The summary only", None)}
+_PAGER = {"--no-pager": ("Never through a pager", None)}
+_HELP = {"--help": ("Show help", None)}
 COMMAND_OPTIONS: dict[str, dict[str, tuple[str, tuple[str, ...] | None]]] = {
     "show": {
         "--section": ("One part of the entry", SECTIONS),
@@ -75,9 +79,10 @@ COMMAND_OPTIONS: dict[str, dict[str, tuple[str, tuple[str, ...] | None]]] = {
         **_OUTPUT,
         **_LINKS,
         "--front-matter": ("YAML front matter, as a note", None),
+        **_PAGER,
     },
-    "search": {"--limit": ("How many hits", ()), "-n": ("How many hits", ()), **_OUTPUT},
-    "list": {**_THEME, **_OUTPUT},
+    "search": {"--limit": ("How many hits", ()), "-n": ("How many hits", ()), **_OUTPUT, **_PAGER},
+    "list": {**_THEME, **_OUTPUT, **_PAGER},
     "themes": dict(_OUTPUT),
     "related": {
         **_OUTPUT,
@@ -86,8 +91,9 @@ COMMAND_OPTIONS: dict[str, dict[str, tuple[str, tuple[str, ...] | None]]] = {
         "-f": ("Output format", RELATED_FORMATS),
         "--depth": ("Steps out to draw (mermaid)", ()),
         "-d": ("Steps out to draw (mermaid)", ()),
+        **_PAGER,
     },
-    "random": {**_THEME, **_BRIEF, **_OUTPUT, **_LINKS},
+    "random": {**_THEME, **_BRIEF, **_OUTPUT, **_LINKS, **_PAGER},
     "quiz": {
         "--mode": ("recall or name", QUIZ_MODES),
         "-m": ("recall or name", QUIZ_MODES),
@@ -103,9 +109,10 @@ COMMAND_OPTIONS: dict[str, dict[str, tuple[str, tuple[str, ...] | None]]] = {
         **_OUTPUT,
     },
     "compare": dict(_OUTPUT),
-    "check": {"--help": ("Show help", None)},
+    "check": {"--format": ("Output format", CHECK_FORMATS), "-f": ("Output format", CHECK_FORMATS), **_HELP},
     "completion": {"--install": ("Write it where the shell finds it", None), "--help": ("Show help", None)},
     "help": {"--help": ("Show help", None)},
+    "manpage": {"--help": ("Show help", None)},
     "export": {
         **_THEME,
         "--format": ("The graph's format", GRAPH_FORMATS),

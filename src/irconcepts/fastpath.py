@@ -62,7 +62,8 @@ def parse(args: list[str]) -> tuple[str, list[str], bool, list[str], dict[str, s
                 j += 1
                 continue
             value = inline or (rest[j + 1] if j + 1 < len(rest) else None)
-            if value is None or (values and value not in values):
+            # a theme is matched forgivingly by the action itself (any case, a prefix, a did-you-mean)
+            if value is None or (values and value not in values and long != "--theme"):
                 return None  # Typer says what is wrong
             if long in _COUNTS and not (value.isdigit() and int(value) >= _COUNTS[long]):
                 return None
@@ -92,15 +93,16 @@ def run(args: list[str]) -> int | None:
     session = actions.Session(data, use_cache)
     fmt = str(options.get("--format", "auto"))
     color = str(options.get("--color", "auto"))
+    pager = not options.get("--no-pager")
     if command == "show":
         links = options.get("--links")
         return actions.run(actions.show, session, words, section=options.get("--section"),  # type: ignore[arg-type]
                            brief=bool(options.get("--brief")), fmt=fmt, color=color,
-                           links=str(links) if links else None,
+                           links=str(links) if links else None, pager=pager,
                            front_matter=bool(options.get("--front-matter")))  # fmt: skip
     if command == "search":
         limit = int(str(options.get("--limit", 10)))
-        return actions.run(actions.search, session, words, limit=limit, fmt=fmt, color=color)
+        return actions.run(actions.search, session, words, limit=limit, fmt=fmt, color=color, pager=pager)
     if command == "quiz":
         from . import actions_study
 
@@ -112,4 +114,5 @@ def run(args: list[str]) -> int | None:
                            reset=bool(options.get("--reset")), yes=bool(options.get("--yes")),
                            fmt=fmt, color=color)  # fmt: skip
     theme = options.get("--theme")
-    return actions.run(actions.list_terms, session, theme=str(theme) if theme else None, fmt=fmt, color=color)
+    return actions.run(actions.list_terms, session, theme=str(theme) if theme else None, fmt=fmt, color=color,
+                       pager=pager)  # fmt: skip

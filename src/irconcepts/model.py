@@ -148,3 +148,25 @@ class RelatedView:
     term: str
     see_also: list[tuple[str, str]] = field(default_factory=list)  # (term, summary)
     backlinks: list[tuple[str, str]] = field(default_factory=list)
+
+
+def in_reading_order(problems: list[Problem]) -> list[Problem]:
+    """Problems file by file (in the order the files were read) and by line, as an editor walks them;
+    validation finds them pass by pass (syntax, then cross-references), out of line order."""
+    first_seen: dict[str, int] = {}
+    for problem in problems:
+        first_seen.setdefault(problem.file, len(first_seen))
+    return sorted(problems, key=lambda p: (first_seen[p.file], p.line))
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What `check` found: the files read, the entries they hold, and every problem in reading order."""
+
+    files: tuple[str, ...]
+    entries: int
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems

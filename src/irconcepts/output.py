@@ -15,23 +15,28 @@ class OutputChoice:
     format: str  # terminal | markdown | plain | json
     color: bool
     links: str  # wiki | plain
+    page: bool = False  # stdout is a terminal and paging is allowed: output taller than the screen is paged
 
 
-def choose(fmt: str | None, color: str, links: str | None, *, stream: Any = None, env: Any = None) -> OutputChoice:
-    """--format/--color/--links, NO_COLOR and FORCE_COLOR, and whether stdout is a terminal, decided together."""
+def choose(
+    fmt: str | None, color: str, links: str | None, *, pager: bool = True, stream: Any = None, env: Any = None
+) -> OutputChoice:
+    """--format/--color/--links/--no-pager, NO_COLOR and FORCE_COLOR, and whether stdout is a terminal,
+    decided together. Colour settings change colour only: the format follows the terminal alone, so that
+    FORCE_COLOR=1 irconcepts realism > note.md still writes Markdown."""
     stream = sys.stdout if stream is None else stream
     env = os.environ if env is None else env
     is_tty = bool(getattr(stream, "isatty", lambda: False)())
     forced = color == "always" or (color == "auto" and bool(env.get("FORCE_COLOR")))
     if fmt in (None, "auto"):
-        fmt = "terminal" if is_tty or forced else "markdown"
+        fmt = "terminal" if is_tty else "markdown"
     if color == "never" or (color == "auto" and env.get("NO_COLOR")):
         use_color = False
     else:
         use_color = fmt == "terminal" and (is_tty or forced)
     if links is None:
         links = "wiki" if fmt == "markdown" else "plain"
-    return OutputChoice(format=fmt, color=use_color, links=links)
+    return OutputChoice(format=fmt, color=use_color, links=links, page=pager and is_tty)
 
 
 def write(text: str) -> None:
@@ -39,12 +44,42 @@ def write(text: str) -> None:
     sys.stdout.flush()
 
 
+def deliver(text: str, choice: OutputChoice) -> None:
+    """Write a command's output: through the pager when it is taller than the terminal, else directly."""
+    if choice.page:
+        from . import pager
+
+        argv = pager.pager_command()
+        height = pager.screen_height(sys.stdout)  # 0 when unknown: then nothing is paged
+        if argv is not None and height > 0 and pager.taller_than(text, height):
+            if pager.page(text, argv):
+                return
+            if argv != [pager.DEFAULT_PAGER]:  # the user's own pager: say why it did not start
+                sys.stderr.write(f"irconcepts: cannot run the pager '{argv[0]}'; printing instead\n")
+    write(text)
+
+
+def terminal_width(file: Any = None) -> int:
+    from rich.console import Console
+
+    return min(Console(file=sys.stdout if file is None else file).width, READABLE_WIDTH)
+
+
+def render_text(renderable: Any, choice: OutputChoice, *, width: int | None = None) -> str:
+    """A Rich renderable as the text a terminal is sent: with escape codes when colour is on, else plain."""
+    import io
+
+    out = io.StringIO()
+    draw(renderable, choice, file=out, width=terminal_width() if width is None else width)
+    return out.getvalue()
+
+
 def draw(renderable: Any, choice: OutputChoice, *, file: Any = None, width: int | None = None) -> None:
     from rich.console import Console  # only drawing for a terminal pays for Rich
 
     file = sys.stdout if file is None else file
     if width is None:
-        width = min(Console(file=file).width, READABLE_WIDTH)
+        width = terminal_width(file)
     console = Console(
         file=file,
         width=width,

@@ -21,3 +21,4 @@ EXPORT_KINDS: tuple[str, ...] = ("obsidian", "bibtex", "ris", "csl-json", "anki"
 CITE_FORMATS: tuple[str, ...] = ("bibtex", "ris", "csl-json")
 GRAPH_FORMATS: tuple[str, ...] = ("dot", "mermaid", "graphml", "json")
 RELATED_FORMATS: tuple[str, ...] = (*FORMATS, "mermaid")
+CHECK_FORMATS: tuple[str, ...] = ("text", "json")

@@ -1,11 +1,11 @@
-"""JSON, a contract: the keys here are pinned by tests/test_json_contract.py."""
+"""JSON, a contract: the keys here are pinned by tests (test_cli.py and test_render.py)."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from ..model import Entry, ListRow, LookupResult, Match, RelatedView, SearchHit
+from ..model import CheckReport, Entry, ListRow, LookupResult, Match, RelatedView, SearchHit
 
 
 def dump(data: Any) -> str:
@@ -49,5 +49,16 @@ def related(view: RelatedView) -> str:
             "term": view.term,
             "see_also": [{"term": t, "summary": s} for t, s in view.see_also],
             "backlinks": [{"term": t, "summary": s} for t, s in view.backlinks],
+        }
+    )
+
+
+def check(report: CheckReport) -> str:
+    return dump(
+        {
+            "ok": report.ok,
+            "entries": report.entries,
+            "files": list(report.files),
+            "problems": [{"file": p.file, "line": p.line, "message": p.message} for p in report.problems],
         }
     )

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Entry, ListRow, RelatedView, SearchHit
-from ..text import CROSS_REF
-from .common import citation_text, entry_sections
+from .common import book_titles, citation_text, entry_sections, pieces
 
 Resolve = Callable[[str], "str | None"]  # a name as written -> the note it points to (None: no note has it)
 
@@ -24,8 +23,18 @@ def link(target: str, shown: str | None, links: str, resolve: Resolve | None = N
     return f"[[{target}|{shown}]]" if shown and shown != target else f"[[{target}]]"
 
 
-def with_links(text: str, links: str, resolve: Resolve | None = None) -> str:
-    return CROSS_REF.sub(lambda m: link(m.group(1).strip(), (m.group(2) or "").strip() or None, links, resolve), text)
+def with_links(text: str, links: str, resolve: Resolve | None = None, titles: list[str] | tuple[str, ...] = ()) -> str:
+    """Prose with its cross-references as links (pointing at notes, with `resolve`) and the book titles it
+    names in italics."""
+    out = []
+    for piece in pieces(text, titles):
+        if piece.kind == "link":
+            out.append(link(piece.target, piece.text if piece.text != piece.target else None, links, resolve))
+        elif piece.kind == "title":
+            out.append(f"*{piece.text}*")
+        else:
+            out.append(piece.text)
+    return "".join(out)
 
 
 def entry(
@@ -41,6 +50,7 @@ def entry(
     text, as --brief prints it); meta=False leaves out the theme and names line, which front matter carries."""
     parts: list[str] = []
     names = entry_sections(e, section)
+    titles = book_titles(e)
     if section is None or heading:
         parts.append(f"# {e.term}")
     if section is None and meta:
@@ -54,14 +64,19 @@ def entry(
         if name == "summary":
             parts.append(f"> {e.summary}" if section is None else e.summary)
         elif name == "definition":
-            parts.extend(with_links(p, links, resolve) for p in e.paragraphs)
+            parts.extend(with_links(p, links, resolve, titles) for p in e.paragraphs)
         elif name == "arguments":
-            if e.arguments_for:
-                parts.append("## Arguments for\n\n" + "\n".join(f"- {a}" for a in e.arguments_for))
-            if e.arguments_against:
-                parts.append("## Arguments against\n\n" + "\n".join(f"- {a}" for a in e.arguments_against))
+            for title, items in (("Arguments for", e.arguments_for), ("Arguments against", e.arguments_against)):
+                if items:
+                    parts.append(
+                        f"## {title}\n\n" + "\n".join(f"- {with_links(a, links, resolve, titles)}" for a in items)
+                    )
         elif name == "cases":
-            lines = [f"- **{c.date}, {c.event}.** {c.detail}" for c in e.cases]
+            lines = [
+                f"- **{c.date}, {with_links(c.event, links, resolve, titles)}.** "
+                f"{with_links(c.detail, links, resolve, titles)}"
+                for c in e.cases
+            ]
             parts.append("## Cases\n\n" + "\n".join(lines))
         elif name == "related":
             parts.append("## See also\n\n" + ", ".join(link(t, None, links, resolve) for t in e.see_also))
@@ -69,6 +84,11 @@ def entry(
             lines = [f"- {citation_text(c, italic='*')}" for c in e.further_reading]
             parts.append("## Further reading\n\n" + "\n".join(lines))
     return "\n\n".join(parts) + "\n"
+
+
+def brief(e: Entry) -> str:
+    """The summary with the term it belongs to, for a summary the reader did not ask for by name."""
+    return f"**{e.term}** ({e.theme}): {e.summary}\n"
 
 
 def hits(query: str, found: list[SearchHit]) -> str:
@@ -87,6 +107,6 @@ def themes(counts: list[tuple[str, int]]) -> str:
 def related(view: RelatedView, *, links: str = "wiki", resolve: Resolve | None = None) -> str:
     out = [f"# {view.term}", "", "## See also", ""]
     out += [f"- {link(t, None, links, resolve)}: {s}" for t, s in view.see_also] or ["- (none)"]
-    out += ["", "## Referred to by", ""]
+    out += ["", "## Also referred to by", ""]
     out += [f"- {link(t, None, links, resolve)}: {s}" for t, s in view.backlinks] or ["- (none)"]
     return "\n".join(out) + "\n"

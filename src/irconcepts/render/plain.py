@@ -54,6 +54,10 @@ def entry(e: Entry, *, section: str | None = None, links: str = "plain") -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def brief(e: Entry) -> str:
+    return _wrap(f"{e.term} ({e.theme}): {e.summary}") + "\n"
+
+
 def hits(query: str, found: list[SearchHit]) -> str:
     return "\n".join(_wrap(f"{h.term}: {h.snippet.replace('**', '')}", f"{i}. ") for i, h in enumerate(found, 1)) + "\n"
 
@@ -69,6 +73,6 @@ def themes(counts: list[tuple[str, int]]) -> str:
 def related(view: RelatedView, *, links: str = "plain") -> str:
     out = [view.term, "  see also:"]
     out += [f"    {t}: {s}" for t, s in view.see_also] or ["    (none)"]
-    out += ["  referred to by:"]
+    out += ["  also referred to by:"]
     out += [f"    {t}: {s}" for t, s in view.backlinks] or ["    (none)"]
     return "\n".join(out) + "\n"

@@ -1,37 +1,54 @@
-"""Rich renderables for a terminal. Data is never parsed as Rich markup: all text goes through Text objects."""
+"""Rich renderables for a terminal. Data is never parsed as Rich markup: all text goes through Text objects.
+
+The style reads on dark and light backgrounds and in 16 colours: no white or black foreground anywhere
+(bright white vanishes on a light screen, black on a dark one). The headword stands out by weight and
+layout (bold, a theme badge, a rule beneath), headings by colour, cross-references by underlining, and
+book and journal titles are in italics.
+"""
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+from collections.abc import Iterable
+
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
+from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from ..model import Entry, ListRow, RelatedView, SearchHit
-from ..text import CROSS_REF
-from .common import entry_sections
+from ..model import Case, Entry, ListRow, RelatedView, SearchHit
+from .common import Piece, book_titles, citation_pieces, entry_sections, pieces
 
-TERM = "bold bright_white"
-HEADING = "bold cyan"
-LINK = "cyan underline"
+HEADWORD = "bold"  # the terminal's own foreground, so it shows on any background
+BADGE = "reverse magenta"  # the theme, as a coloured badge beside the headword
+RULE = "magenta"
+HEADING = "bold magenta"
+LINK = "underline blue"
+TITLE = "italic"
+DATE = "bold"
+MATCH = "bold underline"  # the words a search found, in its snippets
 DIM = "dim"
 FOR = "green"
 AGAINST = "red"
 
+NARROW = 56  # below this width a case's date goes on a line of its own instead of in a column
+HANG = 4  # the hanging indent of a further-reading item's second and later lines
 
-def with_links(text: str) -> Text:
+
+def styled(parts: Iterable[Piece]) -> Text:
     out = Text()
-    last = 0
-    for m in CROSS_REF.finditer(text):
-        out.append(text[last : m.start()])
-        out.append((m.group(2) or m.group(1)).strip(), style=LINK)
-        last = m.end()
-    out.append(text[last:])
+    for piece in parts:
+        style = LINK if piece.kind == "link" else TITLE if piece.kind == "title" else ""
+        out.append(piece.text, style=style)
     return out
 
 
-def starred(text: str, style: str = "bold") -> Text:
+def with_links(text: str, titles: list[str] | tuple[str, ...] = ()) -> Text:
+    return styled(pieces(text, titles))
+
+
+def starred(text: str, style: str = MATCH) -> Text:
     """A snippet whose **words** are to be highlighted."""
     out = Text()
     for i, piece in enumerate(text.split("**")):
@@ -39,57 +56,100 @@ def starred(text: str, style: str = "bold") -> Text:
     return out
 
 
-def shorten(text: str, limit: int = 72) -> str:
-    """A summary cut at a word boundary, for one-line listings."""
-    if len(text) <= limit:
-        return text
-    return text[: text.rfind(" ", 0, limit)].rstrip(",;:") + "…"
+def badge(theme: str) -> Text:
+    return Text(f" {theme} ", style=BADGE)
+
+
+def headline(term: str, theme: str) -> Text:
+    return Text.assemble((term, HEADWORD), "  ", badge(theme))
 
 
 def _heading(title: str) -> Text:
     return Text(title, style=HEADING)
 
 
-def _bullets(items: tuple[str, ...], marker: str, style: str) -> Table:
+class Hanging:
+    """Text whose first line starts at the margin and whose later lines are indented (a hanging indent),
+    so that wrapped references in a list do not run together."""
+
+    def __init__(self, text: Text, indent: int = HANG) -> None:
+        self.text = text
+        self.indent = indent
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        first = self.text.wrap(console, width)[0]
+        yield first
+        rest = self.text[len(first.plain) :]
+        rest = rest[len(rest.plain) - len(rest.plain.lstrip()) :]
+        if rest.plain:
+            for line in rest.wrap(console, max(width - self.indent, 10)):
+                yield Text(" " * self.indent) + line
+
+
+class Cases:
+    """The cases: dates in a column beside the text, the column no wider than a quarter of the line (a
+    long date wraps); on a narrow terminal each date on its own line, the text indented beneath it."""
+
+    def __init__(self, cases: tuple[Case, ...], titles: list[str]) -> None:
+        self.cases = cases
+        self.titles = titles
+
+    def _line(self, case: Case) -> Text:
+        event = with_links(case.event, self.titles)
+        event.stylize("bold")
+        return Text.assemble(event, ". ", with_links(case.detail, self.titles))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        if width < NARROW:
+            for case in self.cases:
+                yield Text(case.date, style=DATE)
+                yield Padding(self._line(case), (0, 0, 0, 2))
+            return
+        longest = max(len(c.date) for c in self.cases)
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style=DATE, width=min(longest, max(12, width // 3 - 5)))
+        grid.add_column(ratio=1)
+        for case in self.cases:
+            grid.add_row(Text(case.date), self._line(case))
+        yield grid
+
+
+def _bullets(items: tuple[str, ...], marker: str, style: str, titles: list[str]) -> Table:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column()
     for item in items:
-        grid.add_row(Text(marker, style=style), Text(item))
+        grid.add_row(Text(marker, style=style), with_links(item, titles))
     return grid
 
 
 def entry(e: Entry, *, section: str | None = None) -> RenderableType:
     parts: list[RenderableType] = []
+    titles = book_titles(e)
     if section is None:
-        title = Text.assemble((e.term, TERM), ("  " + e.theme, "magenta"))
-        parts.append(title)
+        parts += [headline(e.term, e.theme), Rule(style=RULE)]
         if e.aliases:
             parts.append(Text("also: " + ", ".join(e.aliases), style=DIM))
         if e.covers:
-            parts.append(Text("Covers: " + ", ".join(e.covers), style=DIM))
+            parts.append(Text("covers: " + ", ".join(e.covers), style=DIM))
         parts.append(Text())
     for name in entry_sections(e, section):
         if name == "summary":
-            parts.append(Text(e.summary, style="italic"))
+            parts.append(Text(e.summary, style="italic" if section is None else ""))
             parts.append(Text())
         elif name == "definition":
             for paragraph in e.paragraphs:
-                parts.append(with_links(paragraph))
+                parts.append(with_links(paragraph, titles))
                 parts.append(Text())
         elif name == "arguments":
             if e.arguments_for:
-                parts += [_heading("Arguments for"), _bullets(e.arguments_for, "+", FOR), Text()]
+                parts += [_heading("Arguments for"), _bullets(e.arguments_for, "+", FOR, titles), Text()]
             if e.arguments_against:
-                parts += [_heading("Arguments against"), _bullets(e.arguments_against, "−", AGAINST), Text()]
+                parts += [_heading("Arguments against"), _bullets(e.arguments_against, "−", AGAINST, titles), Text()]
         elif name == "cases":
-            grid = Table.grid(padding=(0, 1))
-            grid.add_column(no_wrap=True, style="yellow")
-            grid.add_column()
-            for c in e.cases:
-                line = Text.assemble((c.event, "bold"), ". " + c.detail)
-                grid.add_row(c.date, line)
-            parts += [_heading("Cases"), grid, Text()]
+            parts += [_heading("Cases"), Cases(e.cases, titles), Text()]
         elif name == "related":
             related = Text()
             for i, term in enumerate(e.see_also):
@@ -98,17 +158,17 @@ def entry(e: Entry, *, section: str | None = None) -> RenderableType:
                 related.append(term, style=LINK)
             parts += [_heading("See also"), related, Text()]
         elif name == "reading":
-            grid = Table.grid(padding=(0, 1))
-            grid.add_column()
-            for c in e.further_reading:
-                line = Text(f"{c.author} ({c.year}). ")
-                line.append(c.title, style="italic")
-                line.append(f". {c.published}.", style=DIM)
-                grid.add_row(line)
-            parts += [_heading("Further reading"), grid, Text()]
+            parts.append(_heading("Further reading"))
+            parts += [Hanging(styled(citation_pieces(c))) for c in e.further_reading]
+            parts.append(Text())
     while parts and isinstance(parts[-1], Text) and not parts[-1].plain:
         parts.pop()
     return Group(*parts)
+
+
+def brief(e: Entry) -> RenderableType:
+    """The summary under its headword, for a summary the reader did not ask for by name (random --brief)."""
+    return Group(headline(e.term, e.theme), Text(e.summary))
 
 
 def hits(query: str, found: list[SearchHit]) -> RenderableType:
@@ -116,15 +176,15 @@ def hits(query: str, found: list[SearchHit]) -> RenderableType:
     grid.add_column(justify="right", style=DIM, no_wrap=True)
     grid.add_column()
     for i, h in enumerate(found, 1):
-        line = Text.assemble((h.term, TERM), "\n")
-        line.append_text(starred(h.snippet, "bold yellow"))
+        line = Text.assemble((h.term, HEADWORD), "\n")
+        line.append_text(starred(h.snippet))
         grid.add_row(f"{i}.", Padding(line, (0, 0, 1, 0)))
     return grid
 
 
 def listing(rows: list[ListRow]) -> RenderableType:
     table = Table(show_header=True, header_style=HEADING, box=None, padding=(0, 1))
-    table.add_column("term", style=TERM, no_wrap=True, max_width=34)
+    table.add_column("term", style=HEADWORD, no_wrap=True, max_width=34)
     table.add_column("summary")
     for e in rows:
         table.add_row(Text(e.term), Text(e.summary))
@@ -141,11 +201,12 @@ def themes(counts: list[tuple[str, int]]) -> RenderableType:
 
 
 def related(view: RelatedView) -> RenderableType:
-    tree = Tree(Text(view.term, style=TERM))
-    for title, items in (("see also", view.see_also), ("referred to by", view.backlinks)):
+    tree = Tree(Text(view.term, style=HEADWORD), guide_style=DIM)
+    for title, items in (("see also", view.see_also), ("also referred to by", view.backlinks)):
         branch = tree.add(_heading(title))
         for term, summary in items:
-            line = Text.assemble((term, LINK), ("  " + shorten(summary), DIM))
+            # one line an item, cut with an ellipsis at the terminal's edge: a wrapped summary breaks the tree
+            line = Text.assemble((term, LINK), ("  " + summary, DIM), no_wrap=True, overflow="ellipsis")
             branch.add(line)
         if not items:
             branch.add(Text("(none)", style=DIM))
