@@ -239,12 +239,10 @@ def _draw_comparison(index: Index, pair: tuple[tuple[Entry, Match], tuple[Entry,
             say(f"reading '{match.query}' as {match.matched}")
     comparison = build(index, a, b, (match_a, match_b))
     if choice.format == "terminal":
-        from rich.console import Console
+        from .output import deliver, render_text, terminal_width
 
-        from .render import READABLE_WIDTH
-
-        width = min(Console(file=sys.stdout).width, READABLE_WIDTH)
-        draw(render.terminal(comparison, width), choice, width=width)
+        width = terminal_width()
+        deliver(render_text(render.terminal(comparison, width), choice, width=width), choice)  # paged when tall
     elif choice.format == "json":
         write(render.json_text(comparison))
     elif choice.format == "plain":
@@ -253,9 +251,9 @@ def _draw_comparison(index: Index, pair: tuple[tuple[Entry, Match], tuple[Entry,
         write(render.markdown(comparison))
 
 
-def compare(session: Session, words: list[str], *, fmt: str, color: str) -> int:
+def compare(session: Session, words: list[str], *, fmt: str, color: str, pager: bool = True) -> int:
     index = session.index()
-    choice = choose(fmt, color, None)
+    choice = choose(fmt, color, None, pager=pager)
     pair = _pair(index, words)
     if pair is None:
         from .compare.forms import comparison_sides

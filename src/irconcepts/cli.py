@@ -313,10 +313,11 @@ def compare(
     ],
     fmt: FormatOpt = Format.auto,
     color: ColorOpt = Color.auto,
+    no_pager: PagerOpt = False,
 ) -> None:
     from . import actions_study
 
-    _done(actions.run(actions_study.compare, State, terms, fmt=fmt.value, color=color.value))
+    _done(actions.run(actions_study.compare, State, terms, fmt=fmt.value, color=color.value, pager=not no_pager))
 
 
 @command("check")

@@ -108,7 +108,7 @@ COMMAND_OPTIONS: dict[str, dict[str, tuple[str, tuple[str, ...] | None]]] = {
         "-y": ("With --reset: do not ask", None),
         **_OUTPUT,
     },
-    "compare": dict(_OUTPUT),
+    "compare": {**_OUTPUT, **_PAGER},
     "check": {"--format": ("Output format", CHECK_FORMATS), "-f": ("Output format", CHECK_FORMATS), **_HELP},
     "completion": {"--install": ("Write it where the shell finds it", None), "--help": ("Show help", None)},
     "help": {"--help": ("Show help", None)},
