@@ -317,12 +317,15 @@ def random_entry(
 
 
 def check(session: Session, files: list[str], *, fmt: str = "text") -> int:
-    from .model import CheckReport, in_reading_order
+    from .model import CheckReport, Problem, in_reading_order
     from .sources import glossary_files
     from .validate import load_glossary
 
     paths = glossary_files([*session.data, *files])
-    entries, problems = load_glossary(paths)
+    notes: list[Problem] = []
+    entries, problems = load_glossary(paths, notes)
+    for note in notes:  # a user's entry that took over a packaged name: said once, not an error
+        say(str(note))
     result = CheckReport(files=tuple(paths), entries=len(entries), problems=tuple(in_reading_order(problems)))
     if fmt == "json":
         from .render import json_format

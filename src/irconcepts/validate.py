@@ -1,25 +1,31 @@
 """Checks across entries and files: duplicates, alias clashes, and references that resolve to no entry.
 
 Sources are layered: the packaged glossary first, then each user file in order; an entry whose term equals an
-earlier one replaces it. A term defined twice in one file is an error.
+earlier one replaces it, and a name of a later file's entry (term, alias or cover) that an earlier file's entry
+has as an alias or cover moves to the later entry: the user's entry wins for its own names, the earlier entry
+keeps its others, and a note says so. A term defined twice in one file is an error.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections.abc import Iterable
 from pathlib import Path
 
 from .load import Located, load_file
-from .model import Entry, Problem
+from .model import Entry, Problem, clip
 from .text import CROSS_REF, normalise
 
 
-def merge(files: Iterable[str | Path]) -> tuple[list[Located], list[Problem]]:
+def merge(files: Iterable[str | Path], notes: list[Problem] | None = None) -> tuple[list[Located], list[Problem]]:
     merged: dict[str, Located] = {}
+    layer_of: dict[int, int] = {}  # id(Located) -> position of its file among the sources
     problems: list[Problem] = []
-    for path in files:
+    for layer, path in enumerate(files):
         result = load_file(path)
+        for located in result.entries:
+            layer_of[id(located)] = layer
         problems.extend(result.problems)
         seen_here: dict[str, Located] = {}
         for located in result.entries:
@@ -36,7 +42,57 @@ def merge(files: Iterable[str | Path]) -> tuple[list[Located], list[Problem]]:
                 continue
             seen_here[key] = located
             merged[key] = located  # a later file replaces an earlier one's entry of the same term
-    return list(merged.values()), problems
+    entries = _yield_names(list(merged.values()), layer_of, notes if notes is not None else [])
+    return entries, problems
+
+
+def _yield_names(entries: list[Located], layer_of: dict[int, int], notes: list[Problem]) -> list[Located]:
+    """Aliases and covers of earlier files' entries that a later file's entry claims as one of its names are
+    dropped from the earlier entry, so that a personal entry named like a packaged alias opens the personal
+    entry instead of breaking the glossary."""
+    claimed: dict[str, tuple[int, Located]] = {}  # name key -> (layer, entry) of the latest file naming it
+    for located in entries:
+        layer = layer_of.get(id(located), 0)
+        entry = located.entry
+        for name in (entry.term, *entry.aliases, *entry.covers):
+            key = normalise(name)
+            if key not in claimed or claimed[key][0] < layer:
+                claimed[key] = (layer, located)
+    out: list[Located] = []
+    for located in entries:
+        layer = layer_of.get(id(located), 0)
+        entry = located.entry
+        aliases = _unclaimed(entry.aliases, located.alias_lines, layer, claimed)
+        covers = _unclaimed(entry.covers, located.cover_lines, layer, claimed)
+        kept = {name for name, _ in (*aliases, *covers)}
+        dropped = [name for name in (*entry.aliases, *entry.covers) if name not in kept]
+        for name in dropped:
+            winner = claimed[normalise(name)][1]
+            notes.append(
+                Problem(
+                    winner.entry.source,
+                    winner.term_line,
+                    f"note: '{clip(name)}' opens this entry, not '{clip(entry.term)}' of "
+                    f"{entry.source}:{entry.line} (which keeps its other names)",
+                )
+            )
+        if dropped:
+            entry = dataclasses.replace(entry, aliases=tuple(n for n, _ in aliases), covers=tuple(n for n, _ in covers))
+            located = dataclasses.replace(
+                located,
+                entry=entry,
+                alias_lines=tuple(line for _, line in aliases),
+                cover_lines=tuple(line for _, line in covers),
+            )
+        out.append(located)
+    return out
+
+
+def _unclaimed(
+    names: tuple[str, ...], lines: tuple[int, ...], layer: int, claimed: dict[str, tuple[int, Located]]
+) -> list[tuple[str, int]]:
+    """(name, line) of the names that no later file's entry claims."""
+    return [(n, line) for n, line in zip(names, lines, strict=False) if claimed[normalise(n)][0] <= layer]
 
 
 def check_references(entries: list[Located]) -> list[Problem]:
@@ -78,8 +134,11 @@ def check_references(entries: list[Located]) -> list[Problem]:
     return problems
 
 
-def load_glossary(files: Iterable[str | Path]) -> tuple[list[Entry], list[Problem]]:
-    """Every file loaded, merged and cross-checked; the entries are only trustworthy when problems is empty."""
-    located, problems = merge(files)
+def load_glossary(
+    files: Iterable[str | Path], notes: list[Problem] | None = None
+) -> tuple[list[Entry], list[Problem]]:
+    """Every file loaded, merged and cross-checked; the entries are only trustworthy when problems is empty.
+    Names that a later file took over from an earlier one are added to `notes` (check shows them)."""
+    located, problems = merge(files, notes)
     problems.extend(check_references(located))
     return [x.entry for x in located], problems
