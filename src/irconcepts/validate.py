@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -36,7 +37,7 @@ def merge(files: Iterable[str | Path], notes: list[Problem] | None = None) -> tu
                     Problem(
                         located.entry.source,
                         located.term_line,
-                        f"duplicate term '{located.entry.term}' (first defined at line {first.term_line})",
+                        f"duplicate term '{clip(located.entry.term)}' (first defined at line {first.term_line})",
                     )
                 )
                 continue
@@ -108,7 +109,9 @@ def check_references(entries: list[Located]) -> list[Problem]:
             other = owner.get(key)
             if other is not None and other != entry.term:
                 what = {"the term": "the term", "alias": "an alias", "cover": "a cover"}[kind_of[key]]
-                problems.append(Problem(entry.source, line, f"{kind} '{name}' clashes with {what} of entry '{other}'"))
+                problems.append(
+                    Problem(entry.source, line, f"{kind} '{clip(name)}' clashes with {what} of entry '{clip(other)}'")
+                )
             elif other is None:
                 owner[key] = entry.term
                 kind_of[key] = kind
@@ -122,21 +125,28 @@ def check_references(entries: list[Located]) -> list[Problem]:
         entry = located.entry
         for target, line in zip(entry.see_also, located.see_also_lines, strict=False):
             if normalise(target) not in owner:
-                msg = f"see_also '{target}' resolves to no entry{unresolved(target)}"
+                msg = f"see_also '{clip(target)}' resolves to no entry{unresolved(target)}"
                 problems.append(Problem(entry.source, line, f"entry '{entry.term}': {msg}"))
         raw = located.raw_definition or entry.definition
+        closed = {m.start() for m in CROSS_REF.finditer(raw)}
+        for opening in re.finditer(r"\[\[", raw):
+            if opening.start() not in closed and opening.start() - 1 not in closed:  # '[[[x]]' is text then a link
+                offset = raw.count("\n", 0, opening.start()) if located.definition_literal else 0
+                shown = clip(raw[opening.start() : opening.start() + 30].split("\n")[0], 30)
+                msg = f"unclosed cross-reference '{shown}' (write [[term]] or [[term|shown text]])"
+                problems.append(
+                    Problem(entry.source, located.definition_line + offset, f"entry '{clip(entry.term)}': {msg}")
+                )
         for match in CROSS_REF.finditer(raw):
             target = match.group(1).strip()
             if normalise(target) not in owner:
                 offset = raw.count("\n", 0, match.start()) if located.definition_literal else 0
-                msg = f"cross-reference [[{target}]] resolves to no entry{unresolved(target)}"
+                msg = f"cross-reference [[{clip(target)}]] resolves to no entry{unresolved(target)}"
                 problems.append(Problem(entry.source, located.definition_line + offset, f"entry '{entry.term}': {msg}"))
     return problems
 
 
-def load_glossary(
-    files: Iterable[str | Path], notes: list[Problem] | None = None
-) -> tuple[list[Entry], list[Problem]]:
+def load_glossary(files: Iterable[str | Path], notes: list[Problem] | None = None) -> tuple[list[Entry], list[Problem]]:
     """Every file loaded, merged and cross-checked; the entries are only trustworthy when problems is empty.
     Names that a later file took over from an earlier one are added to `notes` (check shows them)."""
     located, problems = merge(files, notes)
