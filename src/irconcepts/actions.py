@@ -10,7 +10,16 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from .errors import EXIT_DATA, EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, DataError, IrconceptsError
+from .errors import (
+    EXIT_DATA,
+    EXIT_INTERRUPTED,
+    EXIT_NOT_FOUND,
+    EXIT_OK,
+    EXIT_USAGE,
+    DataError,
+    IrconceptsError,
+    OutputError,
+)
 from .output import OutputChoice, choose, deliver, write
 from .vocab import THEMES
 
@@ -34,7 +43,10 @@ class Stop(Exception):
 
 
 def say(message: str) -> None:
-    sys.stderr.write(message + "\n")
+    """A diagnostic on stderr; it may quote the user's words or the data, so control codes are made visible."""
+    from .safe_text import printable
+
+    sys.stderr.write(printable(message) + "\n")
 
 
 def report(error: IrconceptsError, *, most: int | None = 20) -> int:
@@ -166,11 +178,23 @@ def _show_entry(
 
 
 def run(action: Any, *args: Any, **kwargs: Any) -> int:
-    """Call an action, turning Stop into its exit code."""
+    """Call an action, turning Stop into its exit code. A closed pipe ends any command with 0, unwritable stdout
+    with 4 and Ctrl-C with 130, each without a traceback (Click would otherwise answer 1 for some of them)."""
+    from .output import quiet_stdout
+
     try:
         return action(*args, **kwargs) or EXIT_OK
     except Stop as stop:
         return stop.code
+    except BrokenPipeError:
+        quiet_stdout()
+        return EXIT_OK
+    except OutputError as error:
+        quiet_stdout()
+        return report(error)
+    except KeyboardInterrupt:
+        quiet_stdout()
+        return EXIT_INTERRUPTED
 
 
 def show(
