@@ -10,7 +10,16 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from .errors import EXIT_DATA, EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, DataError, IrconceptsError
+from .errors import (
+    EXIT_DATA,
+    EXIT_INTERRUPTED,
+    EXIT_NOT_FOUND,
+    EXIT_OK,
+    EXIT_USAGE,
+    DataError,
+    IrconceptsError,
+    OutputError,
+)
 from .output import OutputChoice, choose, deliver, write
 from .vocab import THEMES
 
@@ -34,7 +43,10 @@ class Stop(Exception):
 
 
 def say(message: str) -> None:
-    sys.stderr.write(message + "\n")
+    """A diagnostic on stderr; it may quote the user's words or the data, so control codes are made visible."""
+    from .safe_text import printable
+
+    sys.stderr.write(printable(message) + "\n")
 
 
 def report(error: IrconceptsError, *, most: int | None = 20) -> int:
@@ -166,11 +178,23 @@ def _show_entry(
 
 
 def run(action: Any, *args: Any, **kwargs: Any) -> int:
-    """Call an action, turning Stop into its exit code."""
+    """Call an action, turning Stop into its exit code. A closed pipe ends any command with 0, unwritable stdout
+    with 4 and Ctrl-C with 130, each without a traceback (Click would otherwise answer 1 for some of them)."""
+    from .output import quiet_stdout
+
     try:
         return action(*args, **kwargs) or EXIT_OK
     except Stop as stop:
         return stop.code
+    except BrokenPipeError:
+        quiet_stdout()
+        return EXIT_OK
+    except OutputError as error:
+        quiet_stdout()
+        return report(error)
+    except KeyboardInterrupt:
+        quiet_stdout()
+        return EXIT_INTERRUPTED
 
 
 def show(
@@ -317,12 +341,15 @@ def random_entry(
 
 
 def check(session: Session, files: list[str], *, fmt: str = "text") -> int:
-    from .model import CheckReport, in_reading_order
+    from .model import CheckReport, Problem, in_reading_order
     from .sources import glossary_files
     from .validate import load_glossary
 
     paths = glossary_files([*session.data, *files])
-    entries, problems = load_glossary(paths)
+    notes: list[Problem] = []
+    entries, problems = load_glossary(paths, notes)
+    for note in notes:  # a user's entry that took over a packaged name: said once, not an error
+        say(str(note))
     result = CheckReport(files=tuple(paths), entries=len(entries), problems=tuple(in_reading_order(problems)))
     if fmt == "json":
         from .render import json_format

@@ -1,8 +1,8 @@
 """The compiled index on disk: reused while its sources are unchanged, rebuilt when they change.
 
-The cache (store.py: JSON sections, never pickle) is keyed by each source's path, size and modification
-time and by the package version. Any unreadable, stale or corrupt cache is rebuilt; a cache directory that
-cannot be written is skipped and the index lives in memory only.
+The cache (store.py: JSON sections, never pickle) is keyed by each source's path, size, modification
+and change time and inode, and by the package version. Any unreadable, stale or corrupt cache is rebuilt;
+a cache directory that cannot be written is skipped and the index lives in memory only.
 """
 
 from __future__ import annotations
@@ -42,7 +42,8 @@ def source_identity(files: list[str]) -> list[list[Any]]:
     for path in files:
         try:
             st = os.stat(path)
-            identity.append([os.path.realpath(path), st.st_size, st.st_mtime_ns])
+            # The change time and inode too: `cp -p` or `touch -d` can set the mtime back, nothing can set these.
+            identity.append([os.path.realpath(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino])
         except OSError:
             identity.append([path, None, None])  # missing: the rebuild reports it
     return identity

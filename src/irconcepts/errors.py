@@ -11,6 +11,7 @@ EXIT_OK = 0
 EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2
 EXIT_DATA = 3
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report a command ended by SIGINT
 EXIT_WRITE = 4  # an export could not be written, or would have replaced a file the user changed
 
 
@@ -39,5 +40,11 @@ class StudyStateError(IrconceptsError):
 
 class WriteError(IrconceptsError):
     """An export could not write its files; the message names the path and what to do."""
+
+    exit_code = EXIT_WRITE
+
+
+class OutputError(IrconceptsError):
+    """stdout cannot be written: closed, or the disk is full. The run ends with exit 4 and one line on stderr."""
 
     exit_code = EXIT_WRITE

@@ -8,10 +8,18 @@ import unicodedata
 APOSTROPHES = dict.fromkeys(map(ord, "'\u2018\u2019\u02bc`\u00b4"), None)
 
 
+# Latin letters that Unicode does not decompose into a base letter and an accent, spelt as English readers type them.
+_LATIN_LETTERS = str.maketrans(
+    {"æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
+     "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ı": "i"}
+)  # fmt: skip
+
+
 def strip_accents(text: str) -> str:
+    """Accents fold away (é -> e); letters of every script stay."""
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LATIN_LETTERS))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .model import Case, Citation, Entry, Problem
+from .model import Case, Citation, Entry, Problem, clip
+from .text import normalise
 from .vocab import THEMES
 
 FIELDS = (
@@ -45,6 +49,37 @@ _TAG_NAMES = {
 }
 
 
+# Terminal control codes (C0 but tab and line ends, DEL, C1): glossary text that held them could rewrite the
+# user's terminal when shown, so a file holding them is refused at the line where they stand.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# YAML anchors let a small file name one big value many times; the text read is bounded so that such a file
+# is refused quickly instead of taking minutes and gigabytes (a glossary without anchors is never near it).
+EXPANSION_FACTOR = 10
+EXPANSION_FLOOR = 1_000_000  # characters: small files may repeat a value or two through anchors
+EXPANSION_CAP = 256_000_000
+MAX_FILE_BYTES = 256_000_000
+
+
+class _TooLarge(Exception):
+    def __init__(self, line: int, limit: int) -> None:
+        super().__init__(line, limit)
+        self.line, self.limit = line, limit
+
+
+def _control_problem(name: str, text: str) -> Problem | None:
+    found = CONTROL.search(text)
+    if found is None:
+        return None
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    return Problem(
+        name,
+        line,
+        f"control character U+{ord(found.group()):04X} at column {column}: glossary text cannot hold "
+        "terminal control codes (escape sequences); remove it",
+    )
+
+
 @dataclass
 class Located:
     """An entry with the lines of the parts that cross-entry checks report on."""
@@ -72,25 +107,76 @@ def _yaml() -> tuple[Any, Any]:
     return yaml, loader
 
 
-def load_file(path: str | Path) -> LoadResult:
-    path = Path(path)
-    name = str(path)
+def read_regular(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file. A FIFO, device or directory raises OSError instead of blocking or reading
+    forever (opened non-blocking, then checked on the open descriptor, so a swap after the check cannot fool it)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     try:
-        text = path.read_text(encoding="utf-8")
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file (a pipe, socket or device)"
+            raise OSError(0, kind)
+        if info.st_size > limit:
+            raise OSError(0, f"larger than the {limit // 1_000_000} MB limit")
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def load_file(path: str | Path) -> LoadResult:
+    name = os.fspath(path)
+    if not name:
+        return LoadResult(
+            problems=[Problem("(empty path)", 0, "no file named: give a glossary file, e.g. --data my.yaml")]
+        )
+    try:
+        raw = read_regular(name)
     except FileNotFoundError:
         return LoadResult(problems=[Problem(name, 0, "no such file")])
-    except UnicodeDecodeError as exc:
-        return LoadResult(problems=[Problem(name, 0, f"not UTF-8 text ({exc.reason} at byte {exc.start})")])
     except OSError as exc:
-        return LoadResult(problems=[Problem(name, 0, f"cannot read: {exc.strerror}")])
+        return LoadResult(problems=[Problem(name, 0, f"cannot read: {exc.strerror or exc}")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return LoadResult(problems=[Problem(name, line, f"not UTF-8 text ({exc.reason} at column {column})")])
+    text = text.removeprefix("\ufeff")  # a byte-order mark some editors write
+    control = _control_problem(name, text)
+    if control is not None:
+        return LoadResult(problems=[control])
     return load_text(text, name)
 
 
 def load_text(text: str, name: str) -> LoadResult:
     """Entries of one file. Each top-level item is parsed on its own, so that a large glossary never
     holds the node tree of the whole file in memory; a file that does not split cleanly is parsed whole."""
+    try:
+        return _load_text(text, name)
+    except _TooLarge as exc:
+        return LoadResult(
+            problems=[
+                Problem(
+                    name,
+                    exc.line,
+                    f"the entries expand to more than {exc.limit:,} characters through YAML anchors "
+                    f"and aliases (the limit is {EXPANSION_FACTOR}x the file's size); write values out instead",
+                )
+            ]
+        )
+    except RecursionError:
+        return LoadResult(
+            problems=[Problem(name, 0, "nested too deeply to read (a YAML structure hundreds of levels deep)")]
+        )
+
+
+def _load_text(text: str, name: str) -> LoadResult:
     yaml, loader = _yaml()
     result = LoadResult()
+    budget = [min(EXPANSION_CAP, max(EXPANSION_FLOOR, EXPANSION_FACTOR * len(text)))]
     chunks = _top_level_items(text)
     if chunks is not None:
         try:
@@ -98,10 +184,11 @@ def load_text(text: str, name: str) -> LoadResult:
                 node = yaml.compose(chunk, Loader=loader)
                 if not isinstance(node, yaml.SequenceNode) or len(node.value) != 1:
                     raise ValueError("not one item")
-                _EntryReader(name, result.problems, yaml, offset).read(node.value[0], result)
+                _EntryReader(name, result.problems, yaml, offset, budget).read(node.value[0], result)
             return result
         except (yaml.YAMLError, ValueError):
             result = LoadResult()  # parse the file whole: it places syntax errors where they really are
+            budget = [min(EXPANSION_CAP, max(EXPANSION_FLOOR, EXPANSION_FACTOR * len(text)))]
     try:
         root = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
@@ -121,7 +208,7 @@ def load_text(text: str, name: str) -> LoadResult:
         result.problems.append(Problem(name, _line(root), "expected a list of entries (each item starting '- term:')"))
         return result
     for item in root.value:
-        _EntryReader(name, result.problems, yaml).read(item, result)
+        _EntryReader(name, result.problems, yaml, 0, budget).read(item, result)
     return result
 
 
@@ -151,7 +238,11 @@ def _line(node: Any) -> int:
 
 
 class _EntryReader:
-    def __init__(self, name: str, problems: list[Problem], yaml: Any, offset: int = 0) -> None:
+    def __init__(
+        self, name: str, problems: list[Problem], yaml: Any, offset: int = 0, budget: list[int] | None = None
+    ) -> None:
+        self.budget = budget if budget is not None else [EXPANSION_CAP]  # characters of text still allowed
+        self.limit = self.budget[0]
         self.name = name
         self.problems = problems
         self.yaml = yaml
@@ -170,13 +261,16 @@ class _EntryReader:
             return None
         fields: dict[str, tuple[Any, Any]] = {}
         for key_node, value_node in node.value:
+            if not isinstance(key_node, self.yaml.ScalarNode):
+                self.problem(key_node, f"{what}: a field name must be plain text; found {self.kind(key_node)}")
+                continue
             key = key_node.value
             if key in fields:
-                self.problem(key_node, f"{what}: field '{key}' appears twice")
+                self.problem(key_node, f"{what}: field '{clip(key)}' appears twice")
             elif key not in allowed:
                 hint = difflib.get_close_matches(str(key), allowed, n=1)
                 tip = f" (did you mean '{hint[0]}'?)" if hint else f" (allowed: {', '.join(allowed)})"
-                self.problem(key_node, f"{what}: unknown field '{key}'{tip}")
+                self.problem(key_node, f"{what}: unknown field '{clip(key)}'{tip}")
             else:
                 fields[key] = (key_node, value_node)
         return fields
@@ -186,11 +280,16 @@ class _EntryReader:
             return _TAG_NAMES.get(node.tag, "text") if node.tag != _STR else "text"
         return _TAG_NAMES.get(node.tag, "something else")
 
-    def text(self, node: Any, what: str, *, allow_number: bool = False) -> str | None:
-        """A non-empty string. A YAML number is accepted only where a number is natural (a year)."""
+    def text(self, node: Any, what: str, *, allow_number: bool = False, name: bool = False) -> str | None:
+        """A non-empty string. A YAML number is accepted only where a number is natural (a year). A name (term,
+        alias, cover, reference) is one line with at least one letter or digit, so that it has a lookup key."""
+        if isinstance(node, self.yaml.ScalarNode):
+            self.budget[0] -= len(node.value)
+            if self.budget[0] < 0:
+                raise _TooLarge(self.line(node), self.limit)
         if not isinstance(node, self.yaml.ScalarNode) or (node.tag != _STR and not (allow_number and node.tag == _INT)):
             found = self.kind(node)
-            shown = f" ({node.value!r})" if isinstance(node, self.yaml.ScalarNode) and node.value else ""
+            shown = f" ({clip(node.value)!r})" if isinstance(node, self.yaml.ScalarNode) and node.value else ""
             tip = "; put it in quotes to make it text" if isinstance(node, self.yaml.ScalarNode) else ""
             self.problem(node, f"{what} must be text, but YAML reads {found}{shown}{tip}")
             return None
@@ -198,15 +297,24 @@ class _EntryReader:
         if not value:
             self.problem(node, f"{what} is empty")
             return None
+        if CONTROL.search(value):  # written as a YAML escape ("\e", "\x1b") inside quotes
+            self.problem(node, f"{what} holds a terminal control code (an escape sequence); remove it")
+            return None
+        if name and ("\n" in value or "\t" in value):
+            self.problem(node, f"{what} must be one line without tabs: {clip(value)!r}")
+            return None
+        if name and not normalise(value):
+            self.problem(node, f"{what} has no letters or digits to look it up by: {clip(value)!r}")
+            return None
         return value
 
-    def text_list(self, node: Any, what: str) -> list[tuple[str, int]]:
+    def text_list(self, node: Any, what: str, *, name: bool = False) -> list[tuple[str, int]]:
         if not isinstance(node, self.yaml.SequenceNode):
             self.problem(node, f"{what} must be a list; found {self.kind(node)}")
             return []
         out = []
         for i, item in enumerate(node.value, 1):
-            value = self.text(item, f"{what} item {i}")
+            value = self.text(item, f"{what} item {i}", name=name)
             if value is not None:
                 out.append((value, self.line(item)))
         return out
@@ -216,8 +324,8 @@ class _EntryReader:
         if fields is None:
             return
         term_value = fields.get("term")
-        term = self.text(term_value[1], "term") if term_value else None
-        label = f"entry '{term}'" if term else "entry"
+        term = self.text(term_value[1], "term", name=True) if term_value else None
+        label = f"entry '{clip(term)}'" if term else "entry"
         for name in REQUIRED:
             if name not in fields:
                 self.problem(node, f"{label}: missing required field '{name}'")
@@ -231,12 +339,14 @@ class _EntryReader:
         if theme and theme not in THEMES:
             hint = difflib.get_close_matches(theme, THEMES, n=1)
             tip = f" (did you mean '{hint[0]}'?)" if hint else f" (one of: {', '.join(THEMES)})"
-            self.problem(fields["theme"][1], f"{label}: unknown theme '{theme}'{tip}")
+            self.problem(fields["theme"][1], f"{label}: unknown theme '{clip(theme)}'{tip}")
         summary = text_field("summary")
         definition = text_field("definition")
-        aliases = self.text_list(fields["aliases"][1], f"{label}: aliases") if "aliases" in fields else []
-        covers = self.text_list(fields["covers"][1], f"{label}: covers") if "covers" in fields else []
-        see_also = self.text_list(fields["see_also"][1], f"{label}: see_also") if "see_also" in fields else []
+        aliases = self.text_list(fields["aliases"][1], f"{label}: aliases", name=True) if "aliases" in fields else []
+        covers = self.text_list(fields["covers"][1], f"{label}: covers", name=True) if "covers" in fields else []
+        see_also = (
+            self.text_list(fields["see_also"][1], f"{label}: see_also", name=True) if "see_also" in fields else []
+        )
         arguments_for: list[str] = []
         arguments_against: list[str] = []
         if "arguments" in fields:
@@ -249,12 +359,13 @@ class _EntryReader:
                     arguments_against = [v for v, _ in against]
         cases = self.records(fields, "cases", label, CASE_FIELDS, ("date",))
         reading = self.records(fields, "further_reading", label, CITATION_FIELDS, ("year",))
-        if term is None:
+        if term is None or "definition" not in fields:
             return
         # An entry with problems is still recorded, so that references to its term do not cascade into
         # more problems; any problem at all stops the glossary from being used.
         definition_node = fields["definition"][1]
-        literal = definition_node.style == "|"
+        style = getattr(definition_node, "style", None)  # a list or mapping (reported above) has no style
+        literal = style == "|"
         result.entries.append(
             Located(
                 entry=Entry(
@@ -276,8 +387,8 @@ class _EntryReader:
                 alias_lines=tuple(line for _, line in aliases),
                 cover_lines=tuple(line for _, line in covers),
                 see_also_lines=tuple(line for _, line in see_also),
-                definition_line=self.line(definition_node) + (1 if definition_node.style in ("|", ">") else 0),
-                definition_literal=literal or definition_node.style is None,
+                definition_line=self.line(definition_node) + (1 if style in ("|", ">") else 0),
+                definition_literal=literal or style is None,
                 raw_definition=definition,
             )
         )

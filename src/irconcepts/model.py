@@ -170,3 +170,9 @@ class CheckReport:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+def clip(value: str, limit: int = 80) -> str:
+    """A value as quoted in a message: cut short, so that a huge value cannot flood the terminal."""
+    value = str(value)
+    return value if len(value) <= limit else value[: limit - 1] + "…"

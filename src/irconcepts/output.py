@@ -39,13 +39,41 @@ def choose(
     return OutputChoice(format=fmt, color=use_color, links=links, page=pager and is_tty)
 
 
-def write(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
+def write(text: str, *, styled: bool = False) -> None:
+    """Write to stdout. Control codes are made visible unless the text is Rich's coloured drawing, whose escapes
+    are its own (the data inside it was refused at load time if it held any)."""
+    if not styled:
+        from .safe_text import printable
+
+        text = printable(text)
+    from .errors import OutputError
+
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # the reader went away: the edge ends the run quietly
+    except OSError as exc:  # a full disk (>/dev/full), a closed descriptor
+        raise OutputError(f"cannot write the output: {exc.strerror or exc}") from None
+    except (AttributeError, ValueError):  # stdout closed (`>&-`) or already shut
+        raise OutputError("cannot write the output: stdout is closed") from None
+
+
+def quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that Python's own flush at exit cannot fail again and print a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (lives until exit)
 
 
 def deliver(text: str, choice: OutputChoice) -> None:
     """Write a command's output: through the pager when it is taller than the terminal, else directly."""
+    if not choice.color:
+        from .safe_text import printable
+
+        text = printable(text)
     if choice.page:
         from . import pager
 
@@ -56,7 +84,7 @@ def deliver(text: str, choice: OutputChoice) -> None:
                 return
             if argv != [pager.DEFAULT_PAGER]:  # the user's own pager: say why it did not start
                 sys.stderr.write(f"irconcepts: cannot run the pager '{argv[0]}'; printing instead\n")
-    write(text)
+    write(text, styled=True)  # made safe above
 
 
 def terminal_width(file: Any = None) -> int:

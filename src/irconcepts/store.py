@@ -3,7 +3,11 @@
     line 1   magic and format number
     body     the sections and then each entry, at byte offsets counted from the end of line 1: JSON,
              except "names" and "postings", sorted text lines searched in place without reading them all
-    header   {"key", "size", "sections": {name: [start, end]}, "entries": [[start, end], ...]}
+    header   {"key", "size", "sections": {name: [start, end, crc]}, "entries": [[start, end, crc], ...]}
+
+Each section and entry carries its zlib.crc32, checked when it is read whole, so that a damaged byte means a
+rebuild rather than silently wrong text (the sorted name lines, searched in place by completion, are checked
+only when read whole: a check there would cost the reading that the binary search avoids).
     trailer  a newline, the header's offset in 20 digits, a newline
 
 JSON and text, never pickle, so that reading a cache file cannot run code. The file is written to a
@@ -15,16 +19,22 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
+import time
+import zlib
 from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .index import Index
 
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8  # 8: a CRC-32 with each section and entry
 MAGIC = f"IRCONCEPTS-INDEX {INDEX_FORMAT}\n".encode()
 TRAILER = "\n{:020d}\n"  # where the header starts, counted from the end of the magic line
 TRAILER_SIZE = 22
+
+
+STALE_TEMP_SECONDS = 3600  # a temporary file this old was left by a writer that was killed
 
 
 class StoreError(Exception):
@@ -47,6 +57,7 @@ def write(path: str, key: str, index: Index) -> None:
 
     folder = os.path.dirname(path) or "."
     os.makedirs(folder, exist_ok=True)
+    remove_stale_temporaries(folder)
     fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -58,12 +69,12 @@ def write(path: str, key: str, index: Index) -> None:
                 data = index.section(name)
                 blob = data.encode("utf-8") if name in TEXT_SECTIONS else _json(data)
                 handle.write(blob)
-                places[name] = [offset, offset + len(blob)]
+                places[name] = [offset, offset + len(blob), zlib.crc32(blob)]
                 offset += len(blob)
             for record in index.records():
                 blob = _json(record)
                 handle.write(blob)
-                entries.append([offset, offset + len(blob)])
+                entries.append([offset, offset + len(blob), zlib.crc32(blob)])
                 offset += len(blob)
             handle.write(_json({"key": key, "size": offset, "sections": places, "entries": entries}))
             handle.write(TRAILER.format(offset).encode())
@@ -74,16 +85,35 @@ def write(path: str, key: str, index: Index) -> None:
         raise
 
 
+def remove_stale_temporaries(folder: str, *, now: float | None = None) -> None:
+    """Delete `.index-*.tmp` files that a killed writer left behind; a file younger than an hour may be a live
+    writer's and is left alone."""
+    now = time.time() if now is None else now
+    with contextlib.suppress(OSError):
+        for name in os.listdir(folder):
+            if name.startswith(".index-") and name.endswith(".tmp"):
+                full = os.path.join(folder, name)
+                with contextlib.suppress(OSError):
+                    if now - os.lstat(full).st_mtime > STALE_TEMP_SECONDS:
+                        os.unlink(full)
+
+
 class _Opened:
     """A stored index file with its header read and checked."""
 
     def __init__(self, path: str, key: str) -> None:
         try:
-            self.handle: IO[bytes] = open(path, "rb")  # noqa: SIM115 (kept open for lazy sections)
+            # Non-blocking, then checked on the descriptor: a FIFO or device put in the cache's place must not
+            # hang a Tab press or be read forever (a link to /dev/zero).
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
         except OSError as exc:
             raise StoreError(str(exc)) from exc
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise StoreError("not a regular file")
+        self.handle: IO[bytes] = os.fdopen(fd, "rb")
         try:
-            if self.handle.readline() != MAGIC:
+            if self.handle.readline(len(MAGIC)) != MAGIC:
                 raise StoreError("not an index of this format")
             self.base = self.handle.tell()
             total = os.fstat(self.handle.fileno()).st_size
@@ -103,16 +133,19 @@ class _Opened:
             self.handle.close()
             raise StoreError(f"unreadable header: {exc}") from exc
 
-    def raw(self, start: int, end: int) -> bytes:
+    def raw(self, start: int, end: int, crc: int | None = None) -> bytes:
         self.handle.seek(self.base + start)
-        return self.handle.read(end - start)
+        data = self.handle.read(end - start)
+        if crc is not None and zlib.crc32(data) != crc:
+            raise ValueError("checksum mismatch")
+        return data
 
-    def json(self, start: int, end: int) -> Any:
-        return json.loads(self.raw(start, end))
+    def json(self, start: int, end: int, crc: int | None = None) -> Any:
+        return json.loads(self.raw(start, end, crc))
 
     def prefix_lines(self, section: str, prefix: str) -> list[str]:
         """The lines of a sorted text section that start with `prefix`, found by binary search on disk."""
-        start, end = self.places[section]
+        start, end = self.places[section][:2]
         target = prefix.encode("utf-8")
         lo, hi = start, end
         # Invariant: every line starting before lo sorts below target; the answer starts at or before hi.
@@ -171,8 +204,10 @@ def read(path: str, key: str, rebuild: Callable[[], Index]) -> Index:
     def read_section(name: str) -> Any:
         if not fresh:
             try:
-                start, end = opened.places[name]
-                return opened.raw(start, end).decode("utf-8") if name in TEXT_SECTIONS else opened.json(start, end)
+                start, end, crc = opened.places[name]
+                if name in TEXT_SECTIONS:
+                    return opened.raw(start, end, crc).decode("utf-8")
+                return opened.json(start, end, crc)
             except (OSError, ValueError, KeyError):
                 pass
         return fallback().section(name)

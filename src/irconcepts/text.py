@@ -12,7 +12,8 @@ from .folding import APOSTROPHES, strip_accents
 CROSS_REF = re.compile(r"\[\[([^\[\]|]+?)(?:\|([^\[\]]+?))?\]\]")
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212-_/"), " ")
-_NON_WORD = re.compile(r"[^a-z0-9 ]+")
+# Letters and digits of every script are kept (a Cyrillic or Chinese term has a key of its own); the rest goes.
+_NON_WORD = re.compile(r"[^\w ]+|_+")
 _SPACES = re.compile(r"\s+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an) (?=\S)")
 

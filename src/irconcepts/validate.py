@@ -1,25 +1,32 @@
 """Checks across entries and files: duplicates, alias clashes, and references that resolve to no entry.
 
 Sources are layered: the packaged glossary first, then each user file in order; an entry whose term equals an
-earlier one replaces it. A term defined twice in one file is an error.
+earlier one replaces it, and a name of a later file's entry (term, alias or cover) that an earlier file's entry
+has as an alias or cover moves to the later entry: the user's entry wins for its own names, the earlier entry
+keeps its others, and a note says so. A term defined twice in one file is an error.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from .load import Located, load_file
-from .model import Entry, Problem
+from .model import Entry, Problem, clip
 from .text import CROSS_REF, normalise
 
 
-def merge(files: Iterable[str | Path]) -> tuple[list[Located], list[Problem]]:
+def merge(files: Iterable[str | Path], notes: list[Problem] | None = None) -> tuple[list[Located], list[Problem]]:
     merged: dict[str, Located] = {}
+    layer_of: dict[int, int] = {}  # id(Located) -> position of its file among the sources
     problems: list[Problem] = []
-    for path in files:
+    for layer, path in enumerate(files):
         result = load_file(path)
+        for located in result.entries:
+            layer_of[id(located)] = layer
         problems.extend(result.problems)
         seen_here: dict[str, Located] = {}
         for located in result.entries:
@@ -30,13 +37,63 @@ def merge(files: Iterable[str | Path]) -> tuple[list[Located], list[Problem]]:
                     Problem(
                         located.entry.source,
                         located.term_line,
-                        f"duplicate term '{located.entry.term}' (first defined at line {first.term_line})",
+                        f"duplicate term '{clip(located.entry.term)}' (first defined at line {first.term_line})",
                     )
                 )
                 continue
             seen_here[key] = located
             merged[key] = located  # a later file replaces an earlier one's entry of the same term
-    return list(merged.values()), problems
+    entries = _yield_names(list(merged.values()), layer_of, notes if notes is not None else [])
+    return entries, problems
+
+
+def _yield_names(entries: list[Located], layer_of: dict[int, int], notes: list[Problem]) -> list[Located]:
+    """Aliases and covers of earlier files' entries that a later file's entry claims as one of its names are
+    dropped from the earlier entry, so that a personal entry named like a packaged alias opens the personal
+    entry instead of breaking the glossary."""
+    claimed: dict[str, tuple[int, Located]] = {}  # name key -> (layer, entry) of the latest file naming it
+    for located in entries:
+        layer = layer_of.get(id(located), 0)
+        entry = located.entry
+        for name in (entry.term, *entry.aliases, *entry.covers):
+            key = normalise(name)
+            if key not in claimed or claimed[key][0] < layer:
+                claimed[key] = (layer, located)
+    out: list[Located] = []
+    for located in entries:
+        layer = layer_of.get(id(located), 0)
+        entry = located.entry
+        aliases = _unclaimed(entry.aliases, located.alias_lines, layer, claimed)
+        covers = _unclaimed(entry.covers, located.cover_lines, layer, claimed)
+        kept = {name for name, _ in (*aliases, *covers)}
+        dropped = [name for name in (*entry.aliases, *entry.covers) if name not in kept]
+        for name in dropped:
+            winner = claimed[normalise(name)][1]
+            notes.append(
+                Problem(
+                    winner.entry.source,
+                    winner.term_line,
+                    f"note: '{clip(name)}' opens this entry, not '{clip(entry.term)}' of "
+                    f"{entry.source}:{entry.line} (which keeps its other names)",
+                )
+            )
+        if dropped:
+            entry = dataclasses.replace(entry, aliases=tuple(n for n, _ in aliases), covers=tuple(n for n, _ in covers))
+            located = dataclasses.replace(
+                located,
+                entry=entry,
+                alias_lines=tuple(line for _, line in aliases),
+                cover_lines=tuple(line for _, line in covers),
+            )
+        out.append(located)
+    return out
+
+
+def _unclaimed(
+    names: tuple[str, ...], lines: tuple[int, ...], layer: int, claimed: dict[str, tuple[int, Located]]
+) -> list[tuple[str, int]]:
+    """(name, line) of the names that no later file's entry claims."""
+    return [(n, line) for n, line in zip(names, lines, strict=False) if claimed[normalise(n)][0] <= layer]
 
 
 def check_references(entries: list[Located]) -> list[Problem]:
@@ -52,7 +109,9 @@ def check_references(entries: list[Located]) -> list[Problem]:
             other = owner.get(key)
             if other is not None and other != entry.term:
                 what = {"the term": "the term", "alias": "an alias", "cover": "a cover"}[kind_of[key]]
-                problems.append(Problem(entry.source, line, f"{kind} '{name}' clashes with {what} of entry '{other}'"))
+                problems.append(
+                    Problem(entry.source, line, f"{kind} '{clip(name)}' clashes with {what} of entry '{clip(other)}'")
+                )
             elif other is None:
                 owner[key] = entry.term
                 kind_of[key] = kind
@@ -66,20 +125,30 @@ def check_references(entries: list[Located]) -> list[Problem]:
         entry = located.entry
         for target, line in zip(entry.see_also, located.see_also_lines, strict=False):
             if normalise(target) not in owner:
-                msg = f"see_also '{target}' resolves to no entry{unresolved(target)}"
+                msg = f"see_also '{clip(target)}' resolves to no entry{unresolved(target)}"
                 problems.append(Problem(entry.source, line, f"entry '{entry.term}': {msg}"))
         raw = located.raw_definition or entry.definition
+        closed = {m.start() for m in CROSS_REF.finditer(raw)}
+        for opening in re.finditer(r"\[\[", raw):
+            if opening.start() not in closed and opening.start() - 1 not in closed:  # '[[[x]]' is text then a link
+                offset = raw.count("\n", 0, opening.start()) if located.definition_literal else 0
+                shown = clip(raw[opening.start() : opening.start() + 30].split("\n")[0], 30)
+                msg = f"unclosed cross-reference '{shown}' (write [[term]] or [[term|shown text]])"
+                problems.append(
+                    Problem(entry.source, located.definition_line + offset, f"entry '{clip(entry.term)}': {msg}")
+                )
         for match in CROSS_REF.finditer(raw):
             target = match.group(1).strip()
             if normalise(target) not in owner:
                 offset = raw.count("\n", 0, match.start()) if located.definition_literal else 0
-                msg = f"cross-reference [[{target}]] resolves to no entry{unresolved(target)}"
+                msg = f"cross-reference [[{clip(target)}]] resolves to no entry{unresolved(target)}"
                 problems.append(Problem(entry.source, located.definition_line + offset, f"entry '{entry.term}': {msg}"))
     return problems
 
 
-def load_glossary(files: Iterable[str | Path]) -> tuple[list[Entry], list[Problem]]:
-    """Every file loaded, merged and cross-checked; the entries are only trustworthy when problems is empty."""
-    located, problems = merge(files)
+def load_glossary(files: Iterable[str | Path], notes: list[Problem] | None = None) -> tuple[list[Entry], list[Problem]]:
+    """Every file loaded, merged and cross-checked; the entries are only trustworthy when problems is empty.
+    Names that a later file took over from an earlier one are added to `notes` (check shows them)."""
+    located, problems = merge(files, notes)
     problems.extend(check_references(located))
     return [x.entry for x in located], problems
