@@ -219,7 +219,10 @@ def fake_glossary(count: int, path: Path) -> None:
             paragraphs = [
                 " ".join(sentence(15) for _ in range(6)) + f" See [[{refs[0]}]] and [[{refs[1]}]]." for _ in range(3)
             ]
-            out.write(f"- term: {term}\n  aliases: ['{term} concept', '{term}s']\n  theme: theory\n")
+            # every entry also answers to "<word> variant <n>": thousands of names share the word "variant", as
+            # real large glossaries share "treaty" or "war", so a lookup must not cost one probe per such name
+            variant = f"{rng.choice(vocabulary)} variant {i + 1}"
+            out.write(f"- term: {term}\n  aliases: ['{term} concept', '{term}s', '{variant}']\n  theme: theory\n")
             out.write(f"  summary: {sentence(25)}\n  definition: |\n")
             out.write("\n\n".join("    " + p for p in paragraphs).replace("\n\n", "\n\n") + "\n")
             out.write("  arguments:\n")

@@ -21,7 +21,7 @@ from typing import IO, TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .index import Index
 
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
 MAGIC = f"IRCONCEPTS-INDEX {INDEX_FORMAT}\n".encode()
 TRAILER = "\n{:020d}\n"  # where the header starts, counted from the end of the magic line
 TRAILER_SIZE = 22
