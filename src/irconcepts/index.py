@@ -21,7 +21,18 @@ from .text import CROSS_REF, STOP_WORDS, compact, normalise, plain_refs, search_
 SECTIONS = ("meta", "backlinks", "lengths")  # JSON sections, read whole on first use
 # Sorted text lines ("key<TAB>value"), probed by binary search in place on disk, so that a lookup in a
 # glossary of any size reads a few lines rather than parsing whole tables.
-TEXT_SECTIONS = ("keys", "compact", "stems", "acronyms", "orders", "order_words", "names", "postings", "vocab")
+TEXT_SECTIONS = (
+    "keys",
+    "compact",
+    "stems",
+    "acronyms",
+    "orders",
+    "order_words",
+    "rare_words",
+    "names",
+    "postings",
+    "vocab",
+)
 COVER_MARK = "c"  # in a table's list of entry numbers, "12c" means: entry 12, through one of its covers
 
 # How much a word counts in each field, for search ranking (BM25F-style weighted term frequency).
@@ -160,14 +171,22 @@ class Index:
     def word_flag(self, word: str) -> str | None:
         """How a folded word occurs in the glossary's text: "l" (in lower case, an ordinary word), "u" (only
         capitalised: a name or an acronym), or None (not at all)."""
-        return self._value("vocab", word)
+        flags = self._sections.setdefault("vocab_cache", {})  # the word checks ask about one word many times
+        if word not in flags:
+            flags[word] = self._value("vocab", word)
+        return flags[word]
 
-    def orders_with(self, word: str, *, prefix: bool = False) -> dict[str, list[tuple[int, bool]]]:
-        """Word-order keys holding `word` (or, with prefix, any word that starts with it), with their entries."""
+    def orders_with(
+        self, word: str, *, prefix: bool = False, rarest: bool = False
+    ) -> dict[str, list[tuple[int, bool]]]:
+        """Word-order keys holding `word` (or, with prefix, any word that starts with it), with their entries,
+        read in one pass of the section's lines for that word. With rarest, only the keys whose rarest word
+        it is: a name made only of the query's words is filed under one of them, however common the others."""
         found: dict[str, list[tuple[int, bool]]] = {}
-        for line in self.lines("order_words", word if prefix else word + "\t"):
-            key = line.rstrip("\n").split("\t", 1)[1]
-            found[key] = self.numbers("orders", key)
+        section = "rare_words" if rarest else "order_words"
+        for line in self.lines(section, word if prefix else word + "\t"):
+            _word, key, refs = line.rstrip("\n").split("\t")
+            found[key] = [_numbered(n) for n in refs.split()]
         return found
 
     def all_keys(self) -> list[str]:
@@ -326,7 +345,12 @@ def compile_index(entries: list[Entry]) -> Index:
         # a name's own entry before a cover's, then by number
         return " ".join(sorted(refs, key=lambda r: (r.endswith(COVER_MARK), int(r.rstrip(COVER_MARK)))))
 
-    order_words = sorted({(word, key) for key in orders if key for word in key.split()})
+    order_lists = {key: listed(refs) for key, refs in orders.items() if key}
+    # How many names hold each word: a name is also filed under its rarest word alone (ties: the first in
+    # order), so that a lookup of common words reads a few lines, not every name that shares one of them.
+    spread = Counter(word for key in order_lists for word in set(key.split()))
+    order_words = sorted({(word, key) for key in order_lists for word in key.split()})
+    rare_words = sorted((min(set(key.split()), key=lambda w: (spread[w], w)), key) for key in order_lists)
     sections = {
         "meta": {
             "terms": [e.term for e in entries],
@@ -338,7 +362,8 @@ def compile_index(entries: list[Entry]) -> Index:
         "stems": table({k: listed(v) for k, v in stem_keys.items()}),
         "acronyms": table({k: listed(v) for k, v in acronyms.items()}),
         "orders": table({k: listed(v) for k, v in orders.items()}),
-        "order_words": "".join(sorted(f"{word}\t{key}\n" for word, key in order_words)),
+        "order_words": "".join(f"{word}\t{key}\t{order_lists[key]}\n" for word, key in order_words),
+        "rare_words": "".join(f"{word}\t{key}\t{order_lists[key]}\n" for word, key in rare_words),
         "backlinks": {k: sorted(v, key=normalise) for k, v in backlinks.items()},
         "lengths": doc_lengths,
         "postings": "".join(

@@ -325,14 +325,15 @@ def _alike(a: str, b: str) -> bool:
     return len(short) >= 4 and len(long) - len(short) <= 3 and long.startswith(short)
 
 
-def _orders_near(index: Index, wanted: tuple[str, ...]) -> dict[str, list[tuple[int, bool]]]:
-    """The word-order keys that share a word with the query, allowing the short endings _alike allows."""
+def _orders_near(index: Index, wanted: tuple[str, ...], *, rarest: bool = False) -> dict[str, list[tuple[int, bool]]]:
+    """The word-order keys that share a word with the query, allowing the short endings _alike allows.
+    With rarest, only the keys whose rarest word that is (see Index.orders_with)."""
     found: dict[str, list[tuple[int, bool]]] = {}
     for word in dict.fromkeys(wanted):
-        found.update(index.orders_with(word, prefix=len(word) >= 4))  # korea -> korean
+        found.update(index.orders_with(word, prefix=len(word) >= 4, rarest=rarest))  # korea -> korean
         for cut in (1, 2, 3):  # korean -> korea
             if len(word) - cut >= 4:
-                found.update(index.orders_with(word[:-cut]))
+                found.update(index.orders_with(word[:-cut], rarest=rarest))
     return found
 
 
@@ -349,11 +350,13 @@ def _explained(index: Index, number: int, leftover: list[str], query: Query) -> 
     return bool(extra) and weight >= EXPLAINED_WEIGHT
 
 
-def _near(index: Index, query: Query) -> list[int]:
-    """Entries with a name sharing a word with the query (by stem, allowing short endings): the candidates
-    that _contained and _part_of_name then check word by word."""
+def _near(index: Index, wanted: tuple[str, ...], *, rarest: bool = False) -> list[int]:
+    """Entries with a name sharing a word with `wanted` (stems, allowing short endings): the candidates
+    that _contained and _part_of_name then check word by word. With rarest, only names whose rarest word
+    is among them: enough when every word of the name must be in the query, and bounded by that word's
+    names, not by how many names share a common word."""
     found: dict[int, None] = {}
-    for refs in _orders_near(index, query.content).values():
+    for refs in _orders_near(index, wanted, rarest=rarest).values():
         found.update((number, None) for number, _ in refs)
     return list(found)
 
@@ -371,7 +374,7 @@ def _contained(index: Index, query: Query) -> list[Match]:
     if not typed:
         return []
     fits = []
-    for number in _near(index, query):
+    for number in _near(index, query.content, rarest=True):
         fit = _fitting_name(index, number, typed, in_order=False)
         if fit is not None:
             fits.append((len(fit[1]), -number, fit))
@@ -414,10 +417,12 @@ def _part_of_name(index: Index, query: Query) -> list[Match]:
     typed = _content_words(query.text)
     if not typed or len(typed) > 4 or not any(index.word_flag(w) == "u" or w.isdigit() for w in typed):
         return []  # ordinary words inside a longer name ("third party", "help") do not name it
-    if min(len(index.posting(search_stem(w))) for w in typed) > PART_NAME_SPREAD:
+    spread, rarest = min((len(index.posting(search_stem(w))), w) for w in typed)
+    if spread > PART_NAME_SPREAD:
         return []  # a name the glossary uses widely (Thucydides, the Hague, Lenin) is more than this one thing
     found: dict[int, str] = {}
-    for number in _near(index, query):
+    # every typed word must be in the name: the names holding the rarest one are all the candidates
+    for number in _near(index, (stem(rarest),)):
         entry = index.entry(number)
         for name in (entry.term, *entry.aliases, *entry.covers):
             parts = _content_words(name)

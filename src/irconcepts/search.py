@@ -45,6 +45,7 @@ PHRASE_WEIGHT = 0.5  # a phrase match adds this share of the best BM25 score, mo
 NAME_IN_QUERY_WEIGHT = 0.4  # per word of an entry's name found whole in the query
 GIST_WEIGHT = 0.6  # all the query's words in an entry's summary and names
 RELATED_FORM_WEIGHT = 0.5  # a stem sharing the query stem's letters but one (democracies ~ democratic)
+DISCUSS_READ = 200  # entries read, best first, for where a term with no entry is discussed
 
 
 def _related_forms(index: Index, token: str) -> list[str]:
@@ -121,10 +122,19 @@ def discussing(index: Index, query: str, *, limit: int) -> list[str]:
     holding = set.intersection(*({n for n, _ in index.posting(w)} for w in wanted))
     if not holding:
         return []
-    if len(wanted) > 1:
-        phrase = " ".join(fold(query).split())
-        holding = {n for n in holding if _phrase_weight(index.entry(n), phrase) > 0}
-    return [index.term(n) for n, _ in ranked(index, wanted, len(index)) if n in holding][:limit]
+    leaders = [n for n, _ in ranked(index, wanted, len(index)) if n in holding]
+    if len(wanted) == 1:
+        return [index.term(n) for n in leaders[:limit]]
+    # Read entries best first and stop at `limit`: words that thousands of entries share must not make a
+    # refusal read them all, so only the DISCUSS_READ best-ranked are checked for the phrase.
+    phrase = " ".join(fold(query).split())
+    found: list[str] = []
+    for number in leaders[:DISCUSS_READ]:
+        if _phrase_weight(index.entry(number), phrase) > 0:
+            found.append(index.term(number))
+            if len(found) == limit:
+                break
+    return found
 
 
 def snippet(entry: Entry, wanted: set[str]) -> str:

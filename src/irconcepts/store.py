@@ -28,7 +28,7 @@ from typing import IO, TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .index import Index
 
-INDEX_FORMAT = 8  # 8: a CRC-32 with each section and entry
+INDEX_FORMAT = 9  # 8: a CRC-32 with each section and entry; 9: word lines carry entries, rare_words
 MAGIC = f"IRCONCEPTS-INDEX {INDEX_FORMAT}\n".encode()
 TRAILER = "\n{:020d}\n"  # where the header starts, counted from the end of the magic line
 TRAILER_SIZE = 22
