@@ -159,6 +159,9 @@ EXIT_CODES: tuple[tuple[str, str], ...] = (
     ("1", "no entry is the thing asked (stderr says where it is discussed)"),
     ("2", "usage error: an unknown option, a bad value"),
     ("3", "invalid glossary data: each problem as file:line: message"),
+    ("4", "output not written: an export, or stdout closed or full"),
+    ("5", "the study database cannot be used"),
+    ("130", "interrupted (Ctrl-C)"),
 )
 
 ENVIRONMENT: tuple[tuple[str, str], ...] = (
