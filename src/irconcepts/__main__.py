@@ -20,6 +20,9 @@ COMMANDS = frozenset(
         "export",
         "cite",
         "manpage",
+        "config",  # user/: the config file and personal entries (issue 21)
+        "new",
+        "edit",
     }
 )
 STUDY_COMMANDS = frozenset({"quiz", "compare"})  # study/, issue 19

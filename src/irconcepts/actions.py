@@ -77,13 +77,58 @@ class Session:
 
     def index(self) -> Index:
         if self._index is None:
-            from .cache import open_index
+            from .cache import open_layered
 
+            warn_config()
             try:
-                self._index = open_index(self.data, use_cache=self.use_cache)
+                self._index, left_out = open_layered(self.data, use_cache=self.use_cache)
             except IrconceptsError as error:
                 raise Stop(report(error)) from None
+            for line in left_out:  # a personal glossary file with problems: said on every run until fixed
+                say(f"irconcepts: warning: {line}")
         return self._index
+
+
+_config_warned: list[bool] = []
+
+
+def warn_config() -> None:
+    """The config file's problems, each with file:line, once a run: the bad keys are ignored, never silently."""
+    if _config_warned:
+        return
+    _config_warned.append(True)
+    from .user.config import current
+
+    for message in current().messages():
+        say(f"irconcepts: warning: {message}")
+
+
+# The config's defaults, for the commands that draw output: format, colour, links, pager, front matter.
+# A value on the command line always wins; `given` names the options that were typed.
+FORMAT_ACTIONS = frozenset({"show", "search", "list_terms", "themes", "related", "random_entry", "compare"})
+
+
+def with_config(action: Any, kwargs: dict[str, Any], given: frozenset[str] | set[str]) -> dict[str, Any]:
+    from .user.config import current
+
+    settings = current()
+    name = getattr(action, "__name__", "")
+    out = dict(kwargs)
+    if "fmt" in out and "fmt" not in given and name in FORMAT_ACTIONS and settings.get("format"):
+        out["fmt"] = settings.get("format")
+    for key in ("color", "links"):
+        if key in out and key not in given and settings.get(key):
+            out[key] = settings.get(key)
+    pager = settings.get("pager")
+    if "pager" in out and "pager" not in given and pager is not None:
+        out["pager"] = bool(pager)
+        if isinstance(pager, str):  # a command: it stands where IRCONCEPTS_PAGER would; that variable wins
+            os.environ.setdefault("IRCONCEPTS_PAGER", pager)
+    # front matter asks for a note: only where the output is Markdown anyway (piped, or --format markdown)
+    if "front_matter" in out and "front_matter" not in given and settings.get("front_matter"):
+        fmt = out.get("fmt", "auto")
+        out["front_matter"] = fmt == "markdown" or (fmt == "auto" and not sys.stdout.isatty())
+    return out
 
 
 def emit(kind: str, choice: OutputChoice, *args: Any, **kwargs: Any) -> None:
@@ -177,12 +222,15 @@ def _show_entry(
         emit("entry", choice, entry, section=section)
 
 
-def run(action: Any, *args: Any, **kwargs: Any) -> int:
+def run(action: Any, *args: Any, given: frozenset[str] | set[str] | None = None, **kwargs: Any) -> int:
     """Call an action, turning Stop into its exit code. A closed pipe ends any command with 0, unwritable stdout
-    with 4 and Ctrl-C with 130, each without a traceback (Click would otherwise answer 1 for some of them)."""
+    with 4 and Ctrl-C with 130, each without a traceback (Click would otherwise answer 1 for some of them).
+    With `given` (the options typed on the command line), the config file supplies the others."""
     from .output import quiet_stdout
 
     try:
+        if given is not None:
+            kwargs = with_config(action, kwargs, given)
         return action(*args, **kwargs) or EXIT_OK
     except Stop as stop:
         return stop.code

@@ -68,28 +68,89 @@ def cache_path(files: list[str]) -> str:
 
 
 def build_index(files: list[str]) -> Index:
+    return build_layered(files, ())[0]
+
+
+def build_layered(files: list[str], lenient: tuple[str, ...] | list[str]) -> tuple[Index, list[str]]:
+    """The index of `files` and the files left out of it: a lenient file (the personal directory's) with
+    problems is dropped and the rest read again, so one half-written entry does not stop the glossary. Each
+    left-out file comes back as one line naming its first problem. A problem in any other file raises DataError."""
     from .errors import DataError
     from .index import compile_index
+    from .model import in_reading_order
     from .validate import load_glossary  # YAML is only imported on a rebuild
 
-    entries, problems = load_glossary(files)
-    if problems:
-        raise DataError(problems)
-    return compile_index(entries)
+    left_out: list[str] = []
+    while True:
+        entries, problems = load_glossary(files)
+        if not problems:
+            return compile_index(entries), left_out
+        bad = [f for f in lenient if f in files and any(p.file == f for p in problems)]
+        if not bad:
+            raise DataError(problems)
+        for name in bad:
+            mine = in_reading_order([p for p in problems if p.file == name])
+            more = f" (and {len(mine) - 1} more)" if len(mine) > 1 else ""
+            left_out.append(f"{mine[0]}{more}; left this file out: irconcepts check shows it all")
+        files = [f for f in files if f not in bad]
+
+
+def _left_out_file(path: str) -> str:
+    return path + ".left-out"
+
+
+def read_left_out(path: str, key: str) -> list[str] | None:
+    """The warnings saved beside a cache file by its rebuild (an empty list: nothing was left out); None when
+    they are missing or belong to another build, so that the caller rebuilds rather than warn wrongly."""
+    try:
+        with open(_left_out_file(path), encoding="utf-8") as handle:
+            record = json.load(handle)
+        if record.get("key") != key:
+            return None
+        return [str(line) for line in record["left_out"]]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _save_left_out(path: str, key: str, left_out: list[str]) -> None:
+    with open(_left_out_file(path), "w", encoding="utf-8") as handle:
+        json.dump({"key": key, "left_out": left_out}, handle, ensure_ascii=False)
 
 
 def open_index(extra_files: list[str] | None = None, *, use_cache: bool = True) -> Index:
     """The index of the packaged glossary plus any user files; raises DataError when the data is invalid."""
+    return open_layered(extra_files, use_cache=use_cache)[0]
+
+
+def open_layered(extra_files: list[str] | None = None, *, use_cache: bool = True) -> tuple[Index, list[str]]:
+    """As open_index, and the warnings for personal glossary files left out because they have problems
+    (kept beside the cache, so that a cached run warns as the rebuild did)."""
+    from .sources import personal_files
+
     files = glossary_files(extra_files)
+    lenient = personal_files()
     if not use_cache:
-        return build_index(files)
+        return build_layered(files, lenient)
     key = cache_key(files)
     path = cache_path(files)
-    try:
-        return store.read(path, key, rebuild=lambda: build_index(files))
-    except store.StoreError:
-        pass  # missing, stale or damaged: build afresh
-    index = build_index(files)
+    built: list[tuple[Index, list[str]]] = []
+
+    def rebuild() -> Index:
+        if not built:
+            built.append(build_layered(files, lenient))
+        return built[0][0]
+
+    # With personal files, the warnings saved beside the cache are read first: without them the cache is not
+    # trusted (a half-written entry left out must be said on every run, not only on the run that rebuilt).
+    left_out = read_left_out(path, key) if lenient else []
+    if left_out is not None:
+        try:
+            return store.read(path, key, rebuild=rebuild), left_out
+        except store.StoreError:
+            pass  # missing, stale or damaged: build afresh
+    index, left_out = built[0] if built else build_layered(files, lenient)
     with contextlib.suppress(OSError):  # an unwritable cache directory costs speed, not correctness
+        if lenient:
+            _save_left_out(path, key, left_out)  # first: a reader who finds the cache finds these too
         store.write(path, key, index)
-    return index
+    return index, left_out

@@ -170,6 +170,20 @@ def _say(message: str) -> None:
     actions.say(message)
 
 
+# parameter -> the action's keyword, for the options the config file can default
+_CONFIGURABLE = {"fmt": "fmt", "color": "color", "links": "links", "no_pager": "pager", "front_matter": "front_matter"}
+
+
+def _given(ctx: typer.Context) -> frozenset[str]:
+    """The configurable options typed on the command line: the config file supplies the others."""
+    return frozenset(
+        keyword
+        for param, keyword in _CONFIGURABLE.items()
+        if param in ctx.params
+        and getattr(ctx.get_parameter_source(param), "name", "") not in ("DEFAULT", "DEFAULT_MAP")
+    )
+
+
 def _done(code: int) -> None:
     if code:
         raise typer.Exit(code)
@@ -177,6 +191,7 @@ def _done(code: int) -> None:
 
 @command("show")
 def show(
+    ctx: typer.Context,
     term: Annotated[
         list[str],
         typer.Argument(
@@ -201,40 +216,53 @@ def show(
     ] = False,
     no_pager: PagerOpt = False,
 ) -> None:
-    _done(actions.run(actions.show, State, term, section=section.value if section else None, brief=brief,
-                      fmt=fmt.value, color=color.value, links=links.value if links else None,
+    _done(actions.run(actions.show, State, term, given=_given(ctx), section=section.value if section else None,
+                      brief=brief, fmt=fmt.value, color=color.value, links=links.value if links else None,
                       front_matter=front_matter, pager=not no_pager))  # fmt: skip
 
 
 @command("search")
 def search(
+    ctx: typer.Context,
     words: Annotated[list[str], typer.Argument(metavar="WORDS...", help="Words to find anywhere in the entries.")],
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, metavar="N", help="How many hits to show.")] = 10,
     fmt: FormatOpt = Format.auto,
     color: ColorOpt = Color.auto,
     no_pager: PagerOpt = False,
 ) -> None:
-    _done(actions.run(actions.search, State, words, limit=limit, fmt=fmt.value, color=color.value,
+    _done(actions.run(actions.search, State, words, given=_given(ctx), limit=limit, fmt=fmt.value, color=color.value,
                       pager=not no_pager))  # fmt: skip
 
 
 @command("list")
 def list_terms(
+    ctx: typer.Context,
     theme: ThemeOpt = None,
     fmt: FormatOpt = Format.auto,
     color: ColorOpt = Color.auto,
     no_pager: PagerOpt = False,
 ) -> None:
-    _done(actions.run(actions.list_terms, State, theme=theme, fmt=fmt.value, color=color.value, pager=not no_pager))
+    _done(
+        actions.run(
+            actions.list_terms,
+            State,
+            given=_given(ctx),
+            theme=theme,
+            fmt=fmt.value,
+            color=color.value,
+            pager=not no_pager,
+        )
+    )
 
 
 @command("themes")
-def themes(fmt: FormatOpt = Format.auto, color: ColorOpt = Color.auto) -> None:
-    _done(actions.run(actions.themes, State, fmt=fmt.value, color=color.value))
+def themes(ctx: typer.Context, fmt: FormatOpt = Format.auto, color: ColorOpt = Color.auto) -> None:
+    _done(actions.run(actions.themes, State, given=_given(ctx), fmt=fmt.value, color=color.value))
 
 
 @command("related")
 def related(
+    ctx: typer.Context,
     term: Annotated[list[str], typer.Argument(metavar="TERM...", help="The term whose neighbours to show.")],
     fmt: Annotated[
         RelatedFormat,
@@ -250,12 +278,13 @@ def related(
     no_pager: PagerOpt = False,
 ) -> None:
     chosen = links.value if links else None
-    _done(actions.run(actions.related, State, term, fmt=fmt.value, color=color.value, links=chosen, depth=depth,
-                      pager=not no_pager))  # fmt: skip
+    _done(actions.run(actions.related, State, term, given=_given(ctx), fmt=fmt.value, color=color.value,
+                      links=chosen, depth=depth, pager=not no_pager))  # fmt: skip
 
 
 @command("random")
 def random(
+    ctx: typer.Context,
     theme: ThemeOpt = None,
     brief: Annotated[bool, typer.Option("--brief", "-b", help="Print the term and its summary only.")] = False,
     fmt: FormatOpt = Format.auto,
@@ -263,8 +292,8 @@ def random(
     links: LinksOpt = None,
     no_pager: PagerOpt = False,
 ) -> None:
-    _done(actions.run(actions.random_entry, State, theme=theme, brief=brief, fmt=fmt.value, color=color.value,
-                      links=links.value if links else None, pager=not no_pager))  # fmt: skip
+    _done(actions.run(actions.random_entry, State, given=_given(ctx), theme=theme, brief=brief, fmt=fmt.value,
+                      color=color.value, links=links.value if links else None, pager=not no_pager))  # fmt: skip
 
 
 QuizMode = Enum("QuizMode", {name: name for name in QUIZ_MODES}, type=str)  # type: ignore[misc]
@@ -280,6 +309,7 @@ def _themes(typed: list[str] | None) -> list[str]:
 
 @command("quiz")
 def quiz(
+    ctx: typer.Context,
     mode: Annotated[
         QuizMode,
         typer.Option(
@@ -301,13 +331,14 @@ def quiz(
 ) -> None:
     from . import actions_study
 
-    _done(actions.run(actions_study.quiz, State, mode=mode.value, themes=_themes(theme),
+    _done(actions.run(actions_study.quiz, State, given=_given(ctx), mode=mode.value, themes=_themes(theme),
                       count=count, new=new, due=due, stats=stats, reset=reset, yes=yes, fmt=fmt.value,
                       color=color.value))  # fmt: skip
 
 
 @command("compare")
 def compare(
+    ctx: typer.Context,
     terms: Annotated[
         list[str], typer.Argument(metavar="A B", help="Two terms; multi-word ones quoted or split by vs.")
     ],
@@ -317,7 +348,11 @@ def compare(
 ) -> None:
     from . import actions_study
 
-    _done(actions.run(actions_study.compare, State, terms, fmt=fmt.value, color=color.value, pager=not no_pager))
+    _done(
+        actions.run(
+            actions_study.compare, State, terms, given=_given(ctx), fmt=fmt.value, color=color.value, pager=not no_pager
+        )
+    )
 
 
 @command("check")
@@ -409,3 +444,28 @@ def completion(
     from .completion_scripts import script
 
     write(script(shell.value))
+
+
+@command("config")
+def config(
+    fmt: Annotated[
+        CheckFormat, typer.Option("--format", "-f", metavar="FORMAT", help="text or json (keys pinned by tests).")
+    ] = CheckFormat.text,
+) -> None:
+    from . import actions_user
+
+    _done(actions.run(actions_user.config, State, fmt=fmt.value))
+
+
+@command("new")
+def new(term: Annotated[list[str], typer.Argument(metavar="TERM...", help="The new entry's term.")]) -> None:
+    from . import actions_user
+
+    _done(actions.run(actions_user.new, State, term))
+
+
+@command("edit")
+def edit(term: Annotated[list[str], typer.Argument(metavar="TERM...", help="The entry to edit.")]) -> None:
+    from . import actions_user
+
+    _done(actions.run(actions_user.edit, State, term))

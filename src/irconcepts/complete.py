@@ -50,6 +50,9 @@ COMMANDS = {
     "export": "Export notes, citations, flashcards or graph",
     "cite": "Citations for the readings of some entries",
     "manpage": "Print the manual page",
+    "config": "Show the config file and settings in force",
+    "new": "Write a new entry of your own",
+    "edit": "Edit an entry in your own glossary",
 }
 # option -> (help, the values it takes: None for a flag, () for free text)
 GLOBAL_OPTIONS: dict[str, tuple[str, tuple[str, ...] | None]] = {
@@ -113,6 +116,9 @@ COMMAND_OPTIONS: dict[str, dict[str, tuple[str, tuple[str, ...] | None]]] = {
     "completion": {"--install": ("Write it where the shell finds it", None), "--help": ("Show help", None)},
     "help": {"--help": ("Show help", None)},
     "manpage": {"--help": ("Show help", None)},
+    "config": {"--format": ("Output format", CHECK_FORMATS), "-f": ("Output format", CHECK_FORMATS), **_HELP},
+    "new": dict(_HELP),
+    "edit": dict(_HELP),
     "export": {
         **_THEME,
         "--format": ("The graph's format", GRAPH_FORMATS),
@@ -127,7 +133,7 @@ COMMAND_OPTIONS: dict[str, dict[str, tuple[str, tuple[str, ...] | None]]] = {
     },
 }
 TERM_COMMANDS = ("show", "related", "compare")
-TERM_COMMANDS = ("show", "related", "cite")
+TERM_COMMANDS = ("show", "related", "cite", "edit")
 
 
 # Plain classes, not dataclasses or NamedTuples: those imports and class factories cost a Tab press ~8 ms.

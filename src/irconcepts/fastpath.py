@@ -15,6 +15,9 @@ FAST_COMMANDS = ("show", "search", "list", "quiz")  # quiz: its first card is ti
 _LONG = {"-s": "--section", "-b": "--brief", "-f": "--format", "-n": "--limit", "-t": "--theme"}
 _QUIZ_LONG = {**_LONG, "-n": "--count", "-m": "--mode", "-y": "--yes"}
 _COUNTS = {"--limit": 1, "--count": 1, "--new": 0}  # whole-number options and their least value
+# option -> the action's keyword, for the options the config file can default
+_GIVEN = {"--format": "fmt", "--color": "color", "--links": "links", "--no-pager": "pager",
+          "--front-matter": "front_matter"}  # fmt: skip
 
 
 def parse(args: list[str]) -> tuple[str, list[str], bool, list[str], dict[str, str | bool | list[str]]] | None:
@@ -90,29 +93,30 @@ def run(args: list[str]) -> int | None:
     from . import actions
 
     command, data, use_cache, words, options = parsed
+    given = {_GIVEN.get(name, name) for name in options}  # what the config must not override
     session = actions.Session(data, use_cache)
     fmt = str(options.get("--format", "auto"))
     color = str(options.get("--color", "auto"))
     pager = not options.get("--no-pager")
     if command == "show":
         links = options.get("--links")
-        return actions.run(actions.show, session, words, section=options.get("--section"),  # type: ignore[arg-type]
+        return actions.run(actions.show, session, words, given=given, section=options.get("--section"),  # type: ignore[arg-type]
                            brief=bool(options.get("--brief")), fmt=fmt, color=color,
                            links=str(links) if links else None, pager=pager,
                            front_matter=bool(options.get("--front-matter")))  # fmt: skip
     if command == "search":
         limit = int(str(options.get("--limit", 10)))
-        return actions.run(actions.search, session, words, limit=limit, fmt=fmt, color=color, pager=pager)
+        return actions.run(actions.search, session, words, given=given, limit=limit, fmt=fmt, color=color, pager=pager)
     if command == "quiz":
         from . import actions_study
 
         themes = options.get("--themes", [])
-        return actions.run(actions_study.quiz, session, mode=str(options.get("--mode", "recall")),
+        return actions.run(actions_study.quiz, session, given=given, mode=str(options.get("--mode", "recall")),
                            themes=list(themes) if isinstance(themes, list) else [],
                            count=int(str(options.get("--count", 20))), new=int(str(options.get("--new", 10))),
                            due=bool(options.get("--due")), stats=bool(options.get("--stats")),
                            reset=bool(options.get("--reset")), yes=bool(options.get("--yes")),
                            fmt=fmt, color=color)  # fmt: skip
     theme = options.get("--theme")
-    return actions.run(actions.list_terms, session, theme=str(theme) if theme else None, fmt=fmt, color=color,
-                       pager=pager)  # fmt: skip
+    return actions.run(actions.list_terms, session, given=given, theme=str(theme) if theme else None, fmt=fmt,
+                       color=color, pager=pager)  # fmt: skip

@@ -120,6 +120,37 @@ COMMANDS: dict[str, CommandHelp] = {
             ("irconcepts check mine.yaml -f json", "the problems, for a script"),
         ),
     ),
+    "config": CommandHelp(
+        "Show the config file, your entries' folder and the settings",
+        "Show where the config file (config.toml; IRCONCEPTS_CONFIG names another) and your personal entries "
+        "are, the values in force with the file:line that set each, and the glossary files in the order they "
+        "are read. Exit 3 when the config file has problems, each shown as file:line.",
+        (
+            ("irconcepts config", "files and values in force"),
+            ("irconcepts config -f json", "the same, for a script"),
+            ('$EDITOR "$(irconcepts config -f json | jq -r .config_file.path)"', "edit the config file"),
+        ),
+    ),
+    "new": CommandHelp(
+        "Write a new entry of your own and open it in your editor",
+        "Write a template entry for TERM in your personal glossary folder and open it in $VISUAL or $EDITOR. "
+        "When the editor closes, the file is checked; a file with problems is kept as written, its problems "
+        "shown as file:line, and left out until fixed.",
+        (
+            ("irconcepts new strategic autonomy", "a new entry of your own"),
+            ("EDITOR=nano irconcepts new minilateralism", "with another editor"),
+        ),
+    ),
+    "edit": CommandHelp(
+        "Edit an entry: your own, or a copy that replaces a packaged one",
+        "Open your own entry for TERM in $VISUAL or $EDITOR; for a packaged entry, first copy it to your "
+        "personal glossary folder, where it replaces the packaged one. The file is checked when the editor "
+        "closes; nothing you typed is thrown away.",
+        (
+            ("irconcepts edit realism", "your own version of a packaged entry"),
+            ("irconcepts edit strategic autonomy", "reopen an entry you wrote"),
+        ),
+    ),
     "completion": CommandHelp(
         "Print or install Tab completion for a shell",
         "Print the Tab-completion script for SHELL (bash, zsh or fish), or install it with --install.",
