@@ -11,6 +11,28 @@ from irconcepts.index import Index, compile_index
 from irconcepts.validate import load_glossary
 
 HERE = Path(__file__).parent
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_personal_files(tmp_path_factory: pytest.TempPathFactory):
+    """The tester's own config.toml and personal glossary must not change what the suite sees (issue 21):
+    every run, in-process and in subprocesses, gets empty config and data directories."""
+    home = tmp_path_factory.mktemp("userdirs")
+    saved = {k: os.environ.get(k) for k in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "IRCONCEPTS_CONFIG")}
+    os.environ["XDG_CONFIG_HOME"] = str(home / "config")
+    os.environ["XDG_DATA_HOME"] = str(home / "data")
+    os.environ.pop("IRCONCEPTS_CONFIG", None)
+    from irconcepts.user import config
+
+    config.forget()
+    yield
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
 MINI = HERE / "data" / "mini.yaml"
 
 

@@ -396,6 +396,10 @@ def check(session: Session, files: list[str], *, fmt: str = "text") -> int:
     paths = glossary_files([*session.data, *files])
     notes: list[Problem] = []
     entries, problems = load_glossary(paths, notes)
+    from .user.config import current
+
+    settings = current()  # the config file is checked too: its problems are the user's to fix
+    problems += [Problem(settings.path, line, message) for line, message in settings.problems]
     for note in notes:  # a user's entry that took over a packaged name: said once, not an error
         say(str(note))
     result = CheckReport(files=tuple(paths), entries=len(entries), problems=tuple(in_reading_order(problems)))
