@@ -202,6 +202,9 @@ ENVIRONMENT: tuple[tuple[str, str], ...] = (
     ("NO_COLOR", "no colour"),
     ("FORCE_COLOR", "colour even when piped (the format stays Markdown)"),
     ("IRCONCEPTS_CACHE_DIR", "where the compiled index is kept"),
+    ("IRCONCEPTS_CONFIG", "a config file to read instead of config.toml"),
+    ("XDG_CONFIG_HOME", "moves config.toml (Linux)"),
+    ("XDG_DATA_HOME", "moves the personal glossary folder (Linux)"),
 )
 
 
