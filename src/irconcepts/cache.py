@@ -130,14 +130,18 @@ def open_layered(extra_files: list[str] | None = None, *, use_cache: bool = True
     files = glossary_files(extra_files)
     lenient = personal_files()
     if not use_cache:
-        return build_layered(files, lenient)
+        return build_layered(files, lenient) if lenient else (build_index(files), [])
     key = cache_key(files)
     path = cache_path(files)
     built: list[tuple[Index, list[str]]] = []
 
+    def build() -> tuple[Index, list[str]]:
+        # Without personal files every file is strict: build_index, the one way tests and callers know.
+        return build_layered(files, lenient) if lenient else (build_index(files), [])
+
     def rebuild() -> Index:
         if not built:
-            built.append(build_layered(files, lenient))
+            built.append(build())
         return built[0][0]
 
     # With personal files, the warnings saved beside the cache are read first: without them the cache is not
@@ -148,7 +152,7 @@ def open_layered(extra_files: list[str] | None = None, *, use_cache: bool = True
             return store.read(path, key, rebuild=rebuild), left_out
         except store.StoreError:
             pass  # missing, stale or damaged: build afresh
-    index, left_out = built[0] if built else build_layered(files, lenient)
+    index, left_out = built[0] if built else build()
     with contextlib.suppress(OSError):  # an unwritable cache directory costs speed, not correctness
         if lenient:
             _save_left_out(path, key, left_out)  # first: a reader who finds the cache finds these too
