@@ -87,8 +87,21 @@ def measure(cases: dict[str, tuple[list[str], dict[str, str], bool]], runs: int)
 def base_env(cache: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("IRCONCEPTS_", "_IRCONCEPTS_", "NO_COLOR"))}
     env |= {"IRCONCEPTS_CACHE_DIR": str(cache), "COLUMNS": "100"}
+    # the tester's own config.toml and personal entries must not change the figures: empty ones here
+    env |= {"XDG_CONFIG_HOME": str(cache / "no-config"), "XDG_DATA_HOME": str(cache / "no-data")}
     env |= extra
     return env
+
+
+def user_env(cache: Path) -> dict[str, str]:
+    home = cache / "user"
+    (home / "config" / "irconcepts").mkdir(parents=True, exist_ok=True)
+    (home / "config" / "irconcepts" / "config.toml").write_text('links = "plain"\npager = false\n', encoding="utf-8")
+    (home / "data" / "irconcepts" / "glossary").mkdir(parents=True, exist_ok=True)
+    (home / "data" / "irconcepts" / "glossary" / "mine.yaml").write_text(
+        "- term: bench entry\n  theme: theory\n  summary: One.\n  definition: |\n    Two.\n", encoding="utf-8"
+    )
+    return base_env(cache) | {"XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data")}
 
 
 def shipped_cases(cache: Path) -> dict[str, tuple[list[str], dict[str, str], bool]]:
@@ -108,6 +121,11 @@ def shipped_cases(cache: Path) -> dict[str, tuple[list[str], dict[str, str], boo
     }
     for shell in ("bash", "zsh", "fish"):
         cases[f"completion, {shell}"] = ([*CLI], env | completion_env(shell, "irconcepts show balance o"), False)
+    # A user with a config.toml and one personal entry (issue 21): the config is read through its JSON cache
+    # and the personal folder listed on every run, Tab presses included.
+    user = user_env(cache)
+    cases["show piped, config + own entry"] = ([*CLI, "collective", "security"], user, False)
+    cases["completion, bash, with config"] = ([*CLI], user | completion_env("bash", "irconcepts show balance o"), False)
     return cases
 
 
@@ -164,6 +182,8 @@ SHIPPED_TARGETS = {
     "completion, bash": 3,
     "completion, zsh": 3,
     "completion, fish": 3,
+    "show piped, config + own entry": 6,
+    "completion, bash, with config": 3,
 }
 QUIZ_TARGETS = {"quiz, first card on screen": 8}
 SCALE_TARGETS = {
