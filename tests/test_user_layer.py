@@ -279,3 +279,32 @@ def test_no_editor_keeps_the_file_and_says_where(user):
     result = user("new", "strategic", "autonomy", extra={"EDITOR": "", "VISUAL": "", "PATH": "/nonexistent"})
     assert result.returncode == 2
     assert "VISUAL or EDITOR" in result.stderr
+
+
+def test_on_a_terminal_the_editor_is_offered_again_until_the_entry_is_valid(user, tmp_path):
+    pexpect = pytest.importorskip("pexpect")
+    count = tmp_path / "count"
+    script = editor(
+        tmp_path,
+        f"n=$(cat {count} 2>/dev/null || echo 0); n=$((n+1)); echo $n > {count}\n"
+        'if [ $n = 1 ]; then printf -- "- term: pty entry\\n  theme: theory\\n  summary: half\\n" > "$1"; '
+        'else printf "  definition: |\\n    Done now.\\n" >> "$1"; fi\n',
+    )
+    env = {k: v for k, v in os.environ.items() if k != "VISUAL"}
+    env.update(
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        IRCONCEPTS_CACHE_DIR=str(tmp_path / "cache"),
+        EDITOR=script,
+    )
+    child = pexpect.spawn(sys.executable, ["-m", "irconcepts", "new", "pty", "entry"], env=env, encoding="utf-8",
+                          timeout=60)  # fmt: skip
+    child.expect(r"again to fix it\? \[Y/n\] ")
+    assert "missing required field 'definition'" in child.before
+    child.sendline("")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "'pty entry' is in your glossary" in child.before
+    saved = tmp_path / "data" / "irconcepts" / "glossary" / "pty-entry.yaml"
+    assert saved.read_text() == "- term: pty entry\n  theme: theory\n  summary: half\n  definition: |\n    Done now.\n"
