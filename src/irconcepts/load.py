@@ -12,8 +12,8 @@ import itertools
 import os
 import re
 import stat
-from dataclasses import dataclass, field
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
