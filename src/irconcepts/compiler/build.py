@@ -111,7 +111,7 @@ class IndexBuilder:
         yield "names", "".join(sorted(self.name_lines))
         self.name_lines = set()
         yield "postings", "".join(self.postings.postings_lines())
-        yield "vocab", _table(self.postings.vocabulary)
+        yield "vocab", _table(self.postings.vocabulary())
 
     def _backlinks(self) -> dict[str, list[str]]:
         found: dict[str, set[str]] = defaultdict(set)
