@@ -216,8 +216,10 @@ def _load_text(text: str, name: str) -> LoadResult:
 
 # Line breaks other than "\n" that str.splitlines honours; a text holding one is cut the slower, exact way.
 _OTHER_BREAKS = re.compile("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-_ITEM_START = re.compile(r"^-(?: |$)", re.MULTILINE)  # a line "- ..." or "-" alone
-_DOCUMENT_MARK = re.compile(r"^(?:---|\.\.\.|%)", re.MULTILINE)
+# A line "- ..." or "-" alone, found by its line break: a pattern that starts with a literal is searched for
+# fast, where "^" in multi-line mode is tried at every character (three times slower on a large file).
+_ITEM_START = re.compile(r"\n-(?=[ \n]|\Z)")
+_DOCUMENT_MARK = re.compile(r"\n(?:---|\.\.\.|%)")  # a line starting so (the first line: checked apart)
 
 
 def _top_level_items(text: str) -> Iterator[tuple[int, str]] | None:
@@ -227,23 +229,27 @@ def _top_level_items(text: str) -> Iterator[tuple[int, str]] | None:
     time as a list of its lines and again as a list of its items."""
     if _OTHER_BREAKS.search(text):
         return _top_level_items_by_lines(text)
-    first = _ITEM_START.search(text)
-    if first is None:
-        return None
-    head = text[: first.start()].splitlines()
+    if _ITEM_START.match("\n" + text[:2]):  # the file starts with an item
+        first = 0
+    else:
+        found = _ITEM_START.search(text)
+        if found is None:
+            return None
+        first = found.start() + 1
+    head = text[:first].splitlines()
     if any(line.strip() and not line.lstrip().startswith("#") for line in head):
         return None  # something other than comments before the first item
-    if _DOCUMENT_MARK.search(text):
+    if text.startswith(("---", "...", "%")) or _DOCUMENT_MARK.search(text):
         return None  # several documents or directives: leave them to the full parser
-    return _cut_items(text, first.start())
+    return _cut_items(text, first)
 
 
 def _cut_items(text: str, first: int) -> Iterator[tuple[int, str]]:
     start, line = first, text.count("\n", 0, first)
-    for found in _ITEM_START.finditer(text, first + 1):
-        yield line, text[start : found.start()]
-        line += text.count("\n", start, found.start())
-        start = found.start()
+    for found in _ITEM_START.finditer(text, first):
+        yield line, text[start : found.start() + 1]
+        line += text.count("\n", start, found.start() + 1)
+        start = found.start() + 1
     yield line, text[start:]
 
 
