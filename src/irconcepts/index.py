@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from .folding import completion_key, short
 from .model import Entry, ListRow
-from .text import CROSS_REF, STOP_WORDS, compact, normalise, plain_refs, search_stems, stems, words
+from .text import STOP_WORDS, normalise, plain_refs, stems, words
 
 SECTIONS = ("meta", "backlinks", "lengths")  # JSON sections, read whole on first use
 # Sorted text lines ("key<TAB>value"), probed by binary search in place on disk, so that a lookup in a
@@ -49,18 +47,6 @@ FIELD_WEIGHTS = {
 SectionReader = Callable[[str], Any]  # section name -> its data
 EntryReader = Callable[[int], dict[str, Any]]  # entry number -> its record
 PrefixReader = Callable[[str, str], list[str]]  # (text section, prefix) -> its lines that start with it
-
-
-def name_lines(entries: list[Entry]) -> str:
-    """The completion vocabulary, one sorted line per name: key, name, entry number, t(erm), a(lias) or
-    c(over), and a description (the summary; for a cover, the entry it is covered in)."""
-    lines = set()
-    for number, entry in enumerate(entries):
-        description = short(entry.summary).replace("\t", " ").replace("\n", " ")
-        for name, kind in named(entry):
-            shown = f"in {entry.term}" if kind == "cover" else description
-            lines.add(f"{completion_key(name)}\t{name}\t{number}\t{kind[0]}\t{shown}\n")
-    return "".join(sorted(lines))
 
 
 NAME_RANK = {"term": 0, "alias": 1, "cover": 2}  # an exact headword beats an alias beats a cover
@@ -273,13 +259,13 @@ def _numbered(token: str) -> tuple[int, bool]:
     return (int(token[:-1]), True) if token.endswith(COVER_MARK) else (int(token), False)
 
 
-_RAW_WORD = re.compile(r"[^\W_]+")
+RAW_WORD = re.compile(r"[^\W_]+")  # a word as written (note_words)
 
 
 def note_words(flags: dict[str, str], text: str) -> None:
     """Add a text's words to the vocabulary: each folded word with "l" if it ever occurs in lower case (an
     ordinary word, which a query may use as itself) or "u" if only capitalised (a name or acronym)."""
-    for raw in set(_RAW_WORD.findall(text)):
+    for raw in set(RAW_WORD.findall(text)):
         # the common case folds by lower-casing alone
         parts = [raw.lower()] if raw.isascii() else words(raw)
         lower = raw.islower()
@@ -291,85 +277,10 @@ def note_words(flags: dict[str, str], text: str) -> None:
 
 
 def compile_index(entries: list[Entry]) -> Index:
-    entries = sorted(entries, key=lambda e: normalise(e.term))
-    keys: dict[str, list[Any]] = {}
-    compact_keys: dict[str, tuple[int, str]] = {}
-    stem_keys: dict[str, set[str]] = defaultdict(set)
-    acronyms: dict[str, set[str]] = defaultdict(set)
-    orders: dict[str, set[str]] = defaultdict(set)
-    for number, entry in enumerate(entries):
-        for name, kind in named(entry):
-            key = normalise(name)
-            if key not in keys or NAME_RANK[kind] < NAME_RANK[keys[key][2]]:
-                keys[key] = [number, name, kind]
-            ref = f"{number}{COVER_MARK}" if kind == "cover" else str(number)
-            squeezed = compact(name)
-            if squeezed not in compact_keys or NAME_RANK[kind] < NAME_RANK[compact_keys[squeezed][1]]:
-                compact_keys[squeezed] = (number, kind)
-            stem_keys[" ".join(stems(name, drop_stop_words=False))].add(ref)
-            if kind != "cover":  # initials of a treaty's or an event's name are too easily another thing's
-                # both 'bp' and 'bop' for balance of power: students write either
-                for letters in {initials(name), initials(name, keep_function_words=True)} - {""}:
-                    acronyms[letters].add(ref)
-            orders[word_order_key(name)].add(ref)
+    from .compiler import IndexBuilder, ordered  # only a rebuild compiles
 
-    backlinks: dict[str, set[str]] = defaultdict(set)
+    entries = ordered(entries)
+    builder = IndexBuilder()
     for entry in entries:
-        targets = list(entry.see_also) + [m.group(1) for m in CROSS_REF.finditer(entry.definition)]
-        for target in targets:
-            hit = keys.get(normalise(target))
-            if hit is not None and entries[hit[0]].term != entry.term:
-                backlinks[entries[hit[0]].term].add(entry.term)
-
-    postings: dict[str, list[list[float]]] = defaultdict(list)
-    doc_lengths: list[float] = []
-    vocabulary: dict[str, str] = {}
-    for number, entry in enumerate(entries):
-        weighted: Counter[str] = Counter()
-        length = 0.0
-        fields = search_fields(entry)
-        note_words(vocabulary, " ".join(fields.values()))
-        for name, text in fields.items():
-            tokens = search_stems(text)
-            length += FIELD_WEIGHTS[name] * len(tokens)
-            for token in tokens:
-                weighted[token] += FIELD_WEIGHTS[name]
-        doc_lengths.append(length)
-        for token, tf in weighted.items():
-            postings[token].append([number, tf])
-
-    def table(rows: dict[str, Any]) -> str:
-        return "".join(sorted(f"{key}\t{value}\n" for key, value in rows.items() if key))
-
-    def listed(refs: set[str]) -> str:
-        # a name's own entry before a cover's, then by number
-        return " ".join(sorted(refs, key=lambda r: (r.endswith(COVER_MARK), int(r.rstrip(COVER_MARK)))))
-
-    order_lists = {key: listed(refs) for key, refs in orders.items() if key}
-    # How many names hold each word: a name is also filed under its rarest word alone (ties: the first in
-    # order), so that a lookup of common words reads a few lines, not every name that shares one of them.
-    spread = Counter(word for key in order_lists for word in set(key.split()))
-    order_words = sorted({(word, key) for key in order_lists for word in key.split()})
-    rare_words = sorted((min(set(key.split()), key=lambda w: (spread[w], w)), key) for key in order_lists)
-    sections = {
-        "meta": {
-            "terms": [e.term for e in entries],
-            "themes": [e.theme for e in entries],
-            "summaries": [e.summary for e in entries],
-        },
-        "keys": table({k: f"{n}\t{name}\t{kind}" for k, (n, name, kind) in keys.items()}),
-        "compact": table({k: f"{n}{COVER_MARK if kind == 'cover' else ''}" for k, (n, kind) in compact_keys.items()}),
-        "stems": table({k: listed(v) for k, v in stem_keys.items()}),
-        "acronyms": table({k: listed(v) for k, v in acronyms.items()}),
-        "orders": table({k: listed(v) for k, v in orders.items()}),
-        "order_words": "".join(f"{word}\t{key}\t{order_lists[key]}\n" for word, key in order_words),
-        "rare_words": "".join(f"{word}\t{key}\t{order_lists[key]}\n" for word, key in rare_words),
-        "backlinks": {k: sorted(v, key=normalise) for k, v in backlinks.items()},
-        "lengths": doc_lengths,
-        "postings": "".join(
-            f"{token}\t{' '.join(f'{n}:{tf:g}' for n, tf in hits)}\n" for token, hits in sorted(postings.items())
-        ),
-        "names": name_lines(entries),
-        "vocab": table(vocabulary),
-    }
-    return Index(sections, entries)
+        builder.add(entry)
+    return Index(dict(builder.sections()), entries)

@@ -12,6 +12,7 @@ import itertools
 import os
 import re
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -144,6 +145,7 @@ def load_file(path: str | Path) -> LoadResult:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return LoadResult(problems=[Problem(name, line, f"not UTF-8 text ({exc.reason} at column {column})")])
+    del raw  # the decoded text is all that is needed now: a large file is not held twice while it is parsed
     text = text.removeprefix("\ufeff")  # a byte-order mark some editors write
     control = _control_problem(name, text)
     if control is not None:
@@ -212,7 +214,46 @@ def _load_text(text: str, name: str) -> LoadResult:
     return result
 
 
-def _top_level_items(text: str) -> list[tuple[int, str]] | None:
+# Line breaks other than "\n" that str.splitlines honours; a text holding one is cut the slower, exact way.
+_OTHER_BREAKS = re.compile("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# A line "- ..." or "-" alone, found by its line break: a pattern that starts with a literal is searched for
+# fast, where "^" in multi-line mode is tried at every character (three times slower on a large file).
+_ITEM_START = re.compile(r"\n-(?=[ \n]|\Z)")
+_DOCUMENT_MARK = re.compile(r"\n(?:---|\.\.\.|%)")  # a line starting so (the first line: checked apart)
+
+
+def _top_level_items(text: str) -> Iterator[tuple[int, str]] | None:
+    """(line offset, text) of each item of a top-level block sequence, or None if the file is not one.
+
+    The items are cut one at a time, as the parser asks for them, so that a large file is not held a second
+    time as a list of its lines and again as a list of its items."""
+    if _OTHER_BREAKS.search(text):
+        return _top_level_items_by_lines(text)
+    if _ITEM_START.match("\n" + text[:2]):  # the file starts with an item
+        first = 0
+    else:
+        found = _ITEM_START.search(text)
+        if found is None:
+            return None
+        first = found.start() + 1
+    head = text[:first].splitlines()
+    if any(line.strip() and not line.lstrip().startswith("#") for line in head):
+        return None  # something other than comments before the first item
+    if text.startswith(("---", "...", "%")) or _DOCUMENT_MARK.search(text):
+        return None  # several documents or directives: leave them to the full parser
+    return _cut_items(text, first)
+
+
+def _cut_items(text: str, first: int) -> Iterator[tuple[int, str]]:
+    start, line = first, text.count("\n", 0, first)
+    for found in _ITEM_START.finditer(text, first):
+        yield line, text[start : found.start() + 1]
+        line += text.count("\n", start, found.start() + 1)
+        start = found.start() + 1
+    yield line, text[start:]
+
+
+def _top_level_items_by_lines(text: str) -> Iterator[tuple[int, str]] | None:
     """(line offset, text) of each item of a top-level block sequence, or None if the file is not one."""
     lines = text.splitlines(keepends=True)
     starts = [i for i, line in enumerate(lines) if line.startswith("- ") or line.rstrip("\r\n") == "-"]
@@ -224,7 +265,7 @@ def _top_level_items(text: str) -> list[tuple[int, str]] | None:
     if any(line.startswith(("---", "...", "%")) for line in lines):
         return None  # several documents or directives: leave them to the full parser
     bounds = [*starts, len(lines)]
-    return [(start, "".join(lines[start:end])) for start, end in itertools.pairwise(bounds)]
+    return iter([(start, "".join(lines[start:end])) for start, end in itertools.pairwise(bounds)])
 
 
 def reflow(text: str) -> str:

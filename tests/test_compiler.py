@@ -1,0 +1,130 @@
+"""The one-pass index compiler and the lazy item cutter behind the first run at scale (issue 22)."""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+from irconcepts.compiler import IndexBuilder, ordered
+from irconcepts.index import Index, compile_index
+from irconcepts.load import _top_level_items, _top_level_items_by_lines, load_text
+from irconcepts.model import Case, Entry
+from irconcepts.text import search_stem
+
+BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
+# Runs its arguments as a command and prints that command's peak memory in MB (it must exit 0).
+LAUNCH = (
+    "import os, subprocess, sys; p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL); "
+    "_, status, usage = os.wait4(p.pid, 0); assert os.waitstatus_to_exitcode(status) == 0; "
+    "print(usage.ru_maxrss / 1024)"
+)
+
+
+def entry(term: str, text: str, *, cases: tuple[Case, ...] = (), aliases: tuple[str, ...] = ()) -> Entry:
+    return Entry(
+        term=term,
+        aliases=aliases,
+        theme="theory",
+        summary=text,
+        definition=text,
+        arguments_for=(),
+        arguments_against=(),
+        cases=cases,
+        see_also=(),
+        further_reading=(),
+    )
+
+
+def cut(cutter, text: str) -> list[tuple[int, str]] | None:  # type: ignore[no-untyped-def]
+    items = cutter(text)
+    return None if items is None else list(items)
+
+
+def test_items_are_cut_lazily_exactly_as_line_by_line() -> None:
+    rng = random.Random(22)
+    parts = ["- ", "-", "-\n", "  x: 1\n", "\n", "# c\n", "---\n", "- a\n", "...\n", "%Y\n", " - b\n", "x\n", "-x\n"]
+    split = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 8)))
+        assert cut(_top_level_items, text) == cut(_top_level_items_by_lines, text), repr(text)
+        split += cut(_top_level_items, text) is not None
+    assert split > 1000  # the comparison covered files that split, not only ones that do not
+
+
+def test_a_file_with_other_line_breaks_keeps_its_lines_in_messages() -> None:
+    text = "- term: a\r\n  theme: theory\r\n  summary: S.\r\n  definition: D.\r\n- term: NO\r\n  theme: theory\r\n"
+    problems = [f"{p.line}: {p.message}" for p in load_text(text, "x.yaml").problems]
+    assert (
+        "5: term must be text, but YAML reads a true/false value ('NO'); put it in quotes to make it text" in problems
+    )
+
+
+def test_postings_sum_weights_one_occurrence_at_a_time() -> None:
+    # cases weigh 1.2, and a word three times there weighs 1.2 + 1.2 + 1.2, summed as the word-by-word count did
+    case = Case(date="1990", event="Gulf", detail="embargo embargo embargo")
+    builder = IndexBuilder()
+    builder.add(entry("sanction", "A measure.", cases=(case,)))
+    token = search_stem("embargo")
+    assert list(builder.postings.weights[token]) == [1.2 + 1.2 + 1.2]
+    index = compile_index([entry("sanction", "A measure.", cases=(case,))])
+    assert index.posting(token) == [(0, 3.6)]
+    assert index.doc_lengths == [6.0 + 2.0 + 1.0 + 1.2 * 5]  # term, summary and definition ("a" is a stop word), cases
+
+
+def test_vocabulary_flags_are_the_same_on_the_fast_and_the_folded_path() -> None:
+    plain = compile_index([entry("realism", "States seek Power; NATO power.")])
+    apostrophe = compile_index([entry("realism", "States seek Power; NATO power. The state's view.")])
+    accented = compile_index([entry("realism", "States seek Power; NATO power. Émile.")])
+    for index in (plain, apostrophe, accented):
+        assert index.word_flag("power") == "l"  # once in lower case: an ordinary word
+        assert index.word_flag("nato") == "u"  # only capitalised: a name
+        assert index.word_flag("states") == "u"
+    assert accented.word_flag("emile") == "u" and apostrophe.word_flag("view") == "l"
+
+
+def test_the_builder_releases_what_each_section_was_made_from() -> None:
+    builder = IndexBuilder()
+    for item in ordered([entry("balance of power", "Power balances power."), entry("anarchy", "No rule.")]):
+        builder.add(item)
+    sections = dict(builder.sections())
+    assert builder.postings.numbers == {} and builder.keys == {} and builder.name_lines == set()
+    index = Index(sections, ordered([entry("balance of power", "x"), entry("anarchy", "y")]))
+    assert index.key_hit("balance of power") == (1, "balance of power", "term")
+    assert [n for n, _ in index.posting(search_stem("power"))] == [1]
+
+
+def test_a_first_run_at_scale_stays_within_its_memory(tmp_path: Path) -> None:
+    """A floor under benchmarks/speed.py's figure: 2,000 generated full-size entries (9 MB of YAML) compiled
+    in a fresh process. Before the one-pass compiler it peaked at 99 MB here; it now takes 84."""
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        from speed import fake_glossary
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    big = tmp_path / "big.yaml"
+    fake_glossary(2_000, big)
+    # A minimal environment: what other tests left in os.environ must not move the figure
+    env = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG", "SYSTEMROOT")}
+    env |= {"IRCONCEPTS_CACHE_DIR": str(tmp_path / "cache"), "IRCONCEPTS_DATA": str(big)}
+    # Measured from a small launcher: a child's peak counts the memory of the process that forked it, and this
+    # test's process (the whole suite) is larger than the figure itself.
+    launched = subprocess.run(
+        [sys.executable, "-c", LAUNCH, sys.executable, "-m", "irconcepts", "soverignty"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    peak = float(launched.stdout)
+    assert peak < 92, f"peak {peak:.0f} MB"
+    shown = subprocess.run(
+        [sys.executable, "-m", "irconcepts", "show", "-f", "json", "sovereignty"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert shown.returncode == 0 and '"sovereignty"' in shown.stdout.lower()
