@@ -9,11 +9,12 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from .actions import Session, Stop, report, say
 from .errors import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, IrconceptsError
-from .output import choose, draw, write
+from .output import choose, write
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -90,14 +91,8 @@ def _stats(index: Index, store: StudyStore, choice: OutputChoice, when: datetime
     from .study.stats import compute
 
     stats = compute(index, store.cards(), store.reviews(), when, store.path)
-    if choice.format == "terminal":
-        draw(render.stats_terminal(stats), choice)
-    elif choice.format == "json":
-        write(render.stats_json(stats))
-    elif choice.format == "plain":
-        write(render.stats_plain(stats))
-    else:
-        write(render.stats_markdown(stats))
+    _write_as(choice, lambda width: render.stats_terminal(stats), render.stats_json, render.stats_plain,
+              render.stats_markdown, stats)  # fmt: skip
     return EXIT_OK
 
 
@@ -238,17 +233,26 @@ def _draw_comparison(index: Index, pair: tuple[tuple[Entry, Match], tuple[Entry,
         if match.method != "exact":
             say(f"reading '{match.query}' as {match.matched}")
     comparison = build(index, a, b, (match_a, match_b))
+    _write_as(choice, lambda width: render.terminal(comparison, width), render.json_text, render.plain,
+              render.markdown, comparison)  # fmt: skip
+
+
+def _write_as(
+    choice: OutputChoice,
+    terminal: Callable[[int], Any],
+    as_json: Callable[[Any], str],
+    as_plain: Callable[[Any], str],
+    as_markdown: Callable[[Any], str],
+    data: Any,
+) -> None:
+    """Write `data` in the chosen format; a terminal drawing goes through the pager when it is tall."""
     if choice.format == "terminal":
         from .output import deliver, render_text, terminal_width
 
         width = terminal_width()
-        deliver(render_text(render.terminal(comparison, width), choice, width=width), choice)  # paged when tall
-    elif choice.format == "json":
-        write(render.json_text(comparison))
-    elif choice.format == "plain":
-        write(render.plain(comparison))
-    else:
-        write(render.markdown(comparison))
+        deliver(render_text(terminal(width), choice, width=width), choice)
+        return
+    write({"json": as_json, "plain": as_plain}.get(choice.format, as_markdown)(data))
 
 
 def compare(session: Session, words: list[str], *, fmt: str, color: str, pager: bool = True) -> int:

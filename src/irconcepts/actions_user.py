@@ -149,7 +149,7 @@ def _read(path: str) -> str | None:
 def new(session: Session, words: list[str]) -> int:
     """`irconcepts new TERM`: a template entry in the personal directory, opened in the editor."""
     from .user.dirs import glossary_dir
-    from .user.personal import path_for, slug, template, write_new
+    from .user.personal import path_for, slug, template
 
     warn_config()
     term = " ".join(" ".join(words).split())
@@ -167,10 +167,7 @@ def new(session: Session, words: list[str]) -> int:
     if existing is not None:  # an alias or cover of another entry: the user's own entry will win for it
         say(f"note: '{term}' now opens the entry '{existing.term}'; your entry will take that name over")
     text = template(term)
-    try:
-        write_new(path, text)
-    except OSError as error:
-        say(f"irconcepts: cannot write {path}: {error.strerror or error}")
+    if not _written(path, text):
         return EXIT_USAGE
     say(f"wrote {path}")
     return _edit_and_check(session, path, term, untouched=text)
@@ -181,7 +178,7 @@ def edit(session: Session, words: list[str]) -> int:
     from .load import load_file
     from .sources import personal_files
     from .user.dirs import glossary_dir
-    from .user.personal import override_text, path_for, write_new
+    from .user.personal import override_text, path_for
 
     warn_config()
     if not " ".join(words).strip():
@@ -204,10 +201,7 @@ def edit(session: Session, words: list[str]) -> int:
     starts = sorted(located.entry.line for located in load_file(entry.source).entries)
     following = [line for line in starts if line > entry.line]
     text = override_text(entry.term, entry.source, source_text, entry.line, following[0] if following else None)
-    try:
-        write_new(path, text)
-    except OSError as error:
-        say(f"irconcepts: cannot write {path}: {error.strerror or error}")
+    if not _written(path, text):
         return EXIT_USAGE
     say(f"copied '{entry.term}' from {entry.source}:{entry.line} to {path}; your copy replaces it")
     return _edit_and_check(session, path, entry.term)
@@ -222,3 +216,15 @@ def _personal_file_for(words: list[str], files: list[str]) -> str | None:
         if os.path.splitext(os.path.basename(path))[0] == wanted:
             return path
     return None
+
+
+def _written(path: str, text: str) -> bool:
+    """Write a new personal file (never over an existing one); False, having said why, if it cannot."""
+    from .user.personal import write_new
+
+    try:
+        write_new(path, text)
+    except OSError as error:
+        say(f"irconcepts: cannot write {path}: {error.strerror or error}")
+        return False
+    return True

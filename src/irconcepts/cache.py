@@ -10,31 +10,15 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import sys
 import zlib
 from typing import TYPE_CHECKING, Any
 
 from . import __version__, store
 from .sources import glossary_files
+from .user.dirs import cache_dir
 
 if TYPE_CHECKING:
     from .index import Index
-
-CACHE_ENV = "IRCONCEPTS_CACHE_DIR"
-
-
-def cache_dir() -> str:
-    override = os.environ.get(CACHE_ENV)
-    if override:
-        return override
-    if sys.platform.startswith("linux"):
-        # What platformdirs answers on Linux (the XDG base directory rule), without its 5-7 ms import on
-        # every Tab press; platformdirs keeps the answer right on macOS and Windows.
-        base = os.environ.get("XDG_CACHE_HOME", "").strip() or os.path.expanduser("~/.cache")
-        return os.path.join(base, "irconcepts")
-    from platformdirs import user_cache_dir
-
-    return user_cache_dir("irconcepts", appauthor=False)
 
 
 def source_identity(files: list[str]) -> list[list[Any]]:

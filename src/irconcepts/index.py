@@ -9,7 +9,6 @@ entry, not the whole glossary.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -257,23 +256,6 @@ class Index:
 
 def _numbered(token: str) -> tuple[int, bool]:
     return (int(token[:-1]), True) if token.endswith(COVER_MARK) else (int(token), False)
-
-
-RAW_WORD = re.compile(r"[^\W_]+")  # a word as written (note_words)
-
-
-def note_words(flags: dict[str, str], text: str) -> None:
-    """Add a text's words to the vocabulary: each folded word with "l" if it ever occurs in lower case (an
-    ordinary word, which a query may use as itself) or "u" if only capitalised (a name or acronym)."""
-    for raw in set(RAW_WORD.findall(text)):
-        # the common case folds by lower-casing alone
-        parts = [raw.lower()] if raw.isascii() else words(raw)
-        lower = raw.islower()
-        for word in parts:
-            if lower:
-                flags[word] = "l"
-            else:
-                flags.setdefault(word, "u")
 
 
 def compile_index(entries: list[Entry]) -> Index:

@@ -13,8 +13,24 @@ from array import array
 from collections import Counter
 from collections.abc import Iterator
 
-from ..index import FIELD_WEIGHTS, RAW_WORD, note_words
+from ..index import FIELD_WEIGHTS
 from ..text import STOP_WORDS, search_stem, words
+
+RAW_WORD = re.compile(r"[^\W_]+")  # a word as written
+
+
+def note_words(flags: dict[str, str], text: str) -> None:
+    """Add a text's words to the vocabulary: each folded word with "l" if it ever occurs in lower case (an
+    ordinary word, which a query may use as itself) or "u" if only capitalised (a name or acronym)."""
+    for raw in set(RAW_WORD.findall(text)):
+        # the common case folds by lower-casing alone
+        parts = [raw.lower()] if raw.isascii() else words(raw)
+        lower = raw.islower()
+        for word in parts:
+            if lower:
+                flags[word] = "l"
+            else:
+                flags.setdefault(word, "u")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -82,7 +98,7 @@ class PostingsBuilder:
         return Counter(words(text))
 
     def vocabulary(self) -> dict[str, str]:
-        """Each folded word of the glossary with its flag (see index.note_words)."""
+        """Each folded word of the glossary with its flag (see note_words)."""
         flags: dict[str, str] = {}
         note_words(flags, " ".join(self.raw_words))
         return flags

@@ -63,11 +63,6 @@ def intervals(term: str, card: CardState | None, when: datetime) -> dict[int, ti
     return {rating: review(term, card, rating, when, fuzz=False).due - when for rating in GRADE_NAMES}
 
 
-def retrievability(card: CardState, when: datetime) -> float:
-    """FSRS's estimate that the card is remembered at `when`, 0-1."""
-    return float(_scheduler(False).get_card_retrievability(_to_fsrs(card, when), when))
-
-
 def short_interval(span: timedelta) -> str:
     """10m, 3h, 4d, 2mo, 1.5y: the width of Anki's interval labels."""
     seconds = span.total_seconds()

@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -63,13 +62,9 @@ def state_dir() -> str:
     override = os.environ.get(STATE_ENV, "").strip()
     if override:
         return override
-    if sys.platform.startswith("linux"):
-        # platformdirs' answer on Linux (XDG), without its import; platformdirs is right elsewhere.
-        base = os.environ.get("XDG_DATA_HOME", "").strip() or os.path.expanduser("~/.local/share")
-        return os.path.join(base, "irconcepts")
-    from platformdirs import user_data_dir
+    from ..user.dirs import data_dir
 
-    return user_data_dir("irconcepts", appauthor=False)
+    return data_dir()
 
 
 def default_path() -> str:

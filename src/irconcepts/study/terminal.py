@@ -10,7 +10,6 @@ from __future__ import annotations
 import codecs
 import contextlib
 import os
-import sys
 import textwrap
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -195,7 +194,3 @@ class TerminalUI:
             self.line(self.style(f"  next review in {short_interval(span)} ({day})", "dim"))
         else:
             self.line(self.style(f"  back in {short_interval(span)}", "dim"))
-
-
-def stdin_is_terminal() -> bool:
-    return sys.stdin.isatty()

@@ -1,7 +1,8 @@
-"""Where the user's files live: config.toml, the personal glossary directory, the cached settings.
+"""Where the user's files live: config.toml, the personal glossary directory, the study database's folder,
+the cache.
 
 platformdirs gives the right answer on macOS and Windows; on Linux the XDG rule is applied here directly,
-as cache.py does, because this runs on every Tab press and importing platformdirs costs 5-7 ms there.
+because this runs on every Tab press and importing platformdirs costs 5-7 ms there.
 Plain strings, not pathlib, for the same reason.
 """
 
@@ -12,6 +13,7 @@ import sys
 from collections.abc import Mapping
 
 APP = "irconcepts"
+CACHE_ENV = "IRCONCEPTS_CACHE_DIR"  # the cache folder, for tests and read-only homes
 CONFIG_ENV = "IRCONCEPTS_CONFIG"  # a config file to read instead of the usual one
 CONFIG_NAME = "config.toml"
 GLOSSARY_FOLDER = "glossary"
@@ -41,6 +43,19 @@ def data_dir(env: Mapping[str, str] | None = None) -> str:
     from platformdirs import user_data_dir
 
     return user_data_dir(APP, appauthor=False)
+
+
+def cache_dir(env: Mapping[str, str] | None = None) -> str:
+    """Where the compiled index and the cached settings live (IRCONCEPTS_CACHE_DIR overrides)."""
+    env = os.environ if env is None else env
+    override = env.get(CACHE_ENV)
+    if override:
+        return override
+    if sys.platform.startswith("linux"):
+        return _xdg(env, "XDG_CACHE_HOME", "~/.cache")
+    from platformdirs import user_cache_dir
+
+    return user_cache_dir(APP, appauthor=False)
 
 
 def config_file(env: Mapping[str, str] | None = None) -> tuple[str, str]:
