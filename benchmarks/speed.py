@@ -271,8 +271,10 @@ def fake_glossary(count: int, path: Path) -> None:
     with path.open("w", encoding="utf-8") as out:
         for i, term in enumerate(terms):
             refs = [terms[(i + k * 7919) % count] for k in (1, 2, 3, 4)]
+            # four paragraphs of eight sentences: about 6.1 KB an entry in all, the size of the shipped entries
+            # (2.0 MB / 330), so that 20,000 of them make the 120 MB file of issue 22
             paragraphs = [
-                " ".join(sentence(15) for _ in range(6)) + f" See [[{refs[0]}]] and [[{refs[1]}]]." for _ in range(3)
+                " ".join(sentence(15) for _ in range(8)) + f" See [[{refs[0]}]] and [[{refs[1]}]]." for _ in range(4)
             ]
             # every entry also answers to "<word> variant <n>": thousands of names share the word "variant", as
             # real large glossaries share "treaty" or "war", so a lookup must not cost one probe per such name
@@ -286,7 +288,7 @@ def fake_glossary(count: int, path: Path) -> None:
             out.write(
                 "  cases:\n"
                 + "".join(
-                    f"    - {{date: '19{10 + k}', event: {sentence(3)}, detail: {sentence(20)}}}\n" for k in range(2)
+                    f"    - {{date: '19{10 + k}', event: {sentence(3)}, detail: {sentence(20)}}}\n" for k in range(3)
                 )
             )
             out.write(f"  see_also: [{', '.join(refs)}]\n")

@@ -259,10 +259,14 @@ def _numbered(token: str) -> tuple[int, bool]:
 
 
 def compile_index(entries: list[Entry]) -> Index:
-    from .compiler import IndexBuilder, ordered  # only a rebuild compiles
+    from .compiler import IndexBuilder, ordered, worker  # only a rebuild compiles
 
     entries = ordered(entries)
-    builder = IndexBuilder()
+    job = worker.start(entries)  # a large glossary's words are counted by a second process meanwhile
+    builder = IndexBuilder(count_postings=job is None)
     for entry in entries:
         builder.add(entry)
-    return Index(dict(builder.sections()), entries)
+    sections = dict(builder.sections())
+    if job is not None:
+        sections.update(job.finish())
+    return Index(sections, entries)

@@ -93,6 +93,7 @@ class Located:
     definition_line: int = 0  # line of the definition's first text line
     definition_literal: bool = True  # a `|` block keeps its line breaks, so ref lines are exact
     raw_definition: str = ""  # as written, for placing problems on their line
+    lines_exact: bool = True  # False: read by the fast reader, which knows only the entry's own line
 
 
 @dataclass
@@ -127,7 +128,7 @@ def read_regular(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
         os.close(fd)
 
 
-def load_file(path: str | Path) -> LoadResult:
+def load_file(path: str | Path, *, exact: bool = True) -> LoadResult:
     name = os.fspath(path)
     if not name:
         return LoadResult(
@@ -150,14 +151,17 @@ def load_file(path: str | Path) -> LoadResult:
     control = _control_problem(name, text)
     if control is not None:
         return LoadResult(problems=[control])
-    return load_text(text, name)
+    return load_text(text, name, exact=exact)
 
 
-def load_text(text: str, name: str) -> LoadResult:
+def load_text(text: str, name: str, *, exact: bool = True) -> LoadResult:
     """Entries of one file. Each top-level item is parsed on its own, so that a large glossary never
-    holds the node tree of the whole file in memory; a file that does not split cleanly is parsed whole."""
+    holds the node tree of the whole file in memory; a file that does not split cleanly is parsed whole.
+
+    Not `exact`: items that yaml-rs reads as PyYAML would are taken from it (fastread.py), without the
+    lines of their parts; any problem then needs the file read again exactly to be placed (validate.py)."""
     try:
-        return _load_text(text, name)
+        return _load_text(text, name, exact=exact)
     except _TooLarge as exc:
         return LoadResult(
             problems=[
@@ -175,14 +179,19 @@ def load_text(text: str, name: str) -> LoadResult:
         )
 
 
-def _load_text(text: str, name: str) -> LoadResult:
+def _load_text(text: str, name: str, *, exact: bool = True) -> LoadResult:
     yaml, loader = _yaml()
     result = LoadResult()
     budget = [min(EXPANSION_CAP, max(EXPANSION_FLOOR, EXPANSION_FACTOR * len(text)))]
     chunks = _top_level_items(text)
+    fast = None if exact or any(mark in text for mark in _FAST_UNSAFE) else _fast_reader()
     if chunks is not None:
         try:
             for offset, chunk in chunks:
+                located = fast.read(chunk, name, offset) if fast is not None else None
+                if located is not None:
+                    result.entries.append(located)
+                    continue
                 node = yaml.compose(chunk, Loader=loader)
                 if not isinstance(node, yaml.SequenceNode) or len(node.value) != 1:
                     raise ValueError("not one item")
@@ -214,6 +223,15 @@ def _load_text(text: str, name: str) -> LoadResult:
     return result
 
 
+def _fast_reader() -> Any:
+    from .fastread import fast_reader  # its module imports this one
+
+    return fast_reader()
+
+
+# Characters on which YAML 1.1 (PyYAML) and YAML 1.2 (yaml-rs) part ways: 1.1 breaks lines at NEL, LS and PS
+# and refuses U+FFFE and U+FFFF. A file holding any is read by PyYAML alone.
+_FAST_UNSAFE = "\x85\u2028\u2029\ufffe\uffff"  # looked for one by one: `in` skips a text without such wide characters
 # Line breaks other than "\n" that str.splitlines honours; a text holding one is cut the slower, exact way.
 _OTHER_BREAKS = re.compile("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # A line "- ..." or "-" alone, found by its line break: a pattern that starts with a literal is searched for
@@ -278,6 +296,63 @@ def _line(node: Any) -> int:
     return node.start_mark.line + 1
 
 
+def text_fault(value: str, *, name: bool = False, escaped: bool = True) -> str | None:
+    """What is wrong with a stripped text value, worded to follow its field's name; None when it is fine. A
+    name (term, alias, cover, reference) is one line with at least one letter or digit, so it has a lookup key.
+    `escaped`: the value may hold YAML escapes; where none was written, the file's own check of its
+    characters has already ruled out control codes."""
+    if not value:
+        return "is empty"
+    if escaped and CONTROL.search(value):  # written as a YAML escape ("\e", "\x1b") inside quotes
+        return "holds a terminal control code (an escape sequence); remove it"
+    if name and ("\n" in value or "\t" in value):
+        return f"must be one line without tabs: {clip(value)!r}"
+    if name and not normalise(value):
+        return f"has no letters or digits to look it up by: {clip(value)!r}"
+    return None
+
+
+def make_located(
+    values: dict[str, Any],
+    source: str,
+    line: int,
+    lines: dict[str, Any] | None = None,
+) -> Located:
+    """The entry of one item's checked values (each text stripped; cases and readings as dicts of text),
+    with the lines that cross-entry checks report at. Without `lines` (the fast reader's items) every line
+    but the entry's own is 0: a problem found later sends the file back through the line-aware reader."""
+    definition = values["definition"]
+    known = lines or {}
+    return Located(
+        entry=Entry(
+            term=values["term"],
+            aliases=tuple(values["aliases"]),
+            covers=tuple(values["covers"]),
+            theme=values["theme"],
+            summary=" ".join(values["summary"].split()),
+            definition=reflow(definition),
+            arguments_for=tuple(" ".join(a.split()) for a in values["arguments_for"]),
+            arguments_against=tuple(" ".join(a.split()) for a in values["arguments_against"]),
+            cases=tuple(Case(**{k: " ".join(v.split()) for k, v in c.items()}) for c in values["cases"]),
+            see_also=tuple(values["see_also"]),
+            further_reading=tuple(
+                Citation(**{k: " ".join(v.split()) for k, v in c.items()}) for c in values["further_reading"]
+            ),
+            source=source,
+            line=line,
+        ),
+        term_line=known.get("term", line),
+        alias_lines=known.get("aliases", (0,) * len(values["aliases"])),
+        cover_lines=known.get("covers", (0,) * len(values["covers"])),
+        see_also_lines=known.get("see_also", (0,) * len(values["see_also"])),
+        definition_line=known.get("definition", 0),
+        definition_literal=known.get("definition_literal", True),
+        # only the line-aware reader keeps the text as written: the reflowed text holds the same references
+        raw_definition=definition if lines is not None else "",
+        lines_exact=lines is not None,
+    )
+
+
 class _EntryReader:
     def __init__(
         self, name: str, problems: list[Problem], yaml: Any, offset: int = 0, budget: list[int] | None = None
@@ -335,17 +410,9 @@ class _EntryReader:
             self.problem(node, f"{what} must be text, but YAML reads {found}{shown}{tip}")
             return None
         value = node.value.strip()
-        if not value:
-            self.problem(node, f"{what} is empty")
-            return None
-        if CONTROL.search(value):  # written as a YAML escape ("\e", "\x1b") inside quotes
-            self.problem(node, f"{what} holds a terminal control code (an escape sequence); remove it")
-            return None
-        if name and ("\n" in value or "\t" in value):
-            self.problem(node, f"{what} must be one line without tabs: {clip(value)!r}")
-            return None
-        if name and not normalise(value):
-            self.problem(node, f"{what} has no letters or digits to look it up by: {clip(value)!r}")
+        fault = text_fault(value, name=name)
+        if fault is not None:
+            self.problem(node, f"{what} {fault}")
             return None
         return value
 
@@ -406,33 +473,28 @@ class _EntryReader:
         # more problems; any problem at all stops the glossary from being used.
         definition_node = fields["definition"][1]
         style = getattr(definition_node, "style", None)  # a list or mapping (reported above) has no style
-        literal = style == "|"
-        result.entries.append(
-            Located(
-                entry=Entry(
-                    term=term,
-                    aliases=tuple(a for a, _ in aliases),
-                    covers=tuple(c for c, _ in covers),
-                    theme=theme,
-                    summary=" ".join(summary.split()),
-                    definition=reflow(definition),
-                    arguments_for=tuple(" ".join(a.split()) for a in arguments_for),
-                    arguments_against=tuple(" ".join(a.split()) for a in arguments_against),
-                    cases=tuple(Case(**c) for c in cases),
-                    see_also=tuple(s for s, _ in see_also),
-                    further_reading=tuple(Citation(**c) for c in reading),
-                    source=self.name,
-                    line=self.line(node),
-                ),
-                term_line=self.line(term_value[1]) if term_value else self.line(node),
-                alias_lines=tuple(line for _, line in aliases),
-                cover_lines=tuple(line for _, line in covers),
-                see_also_lines=tuple(line for _, line in see_also),
-                definition_line=self.line(definition_node) + (1 if style in ("|", ">") else 0),
-                definition_literal=literal or style is None,
-                raw_definition=definition,
-            )
-        )
+        values = {
+            "term": term,
+            "aliases": [a for a, _ in aliases],
+            "covers": [c for c, _ in covers],
+            "theme": theme,
+            "summary": summary,
+            "definition": definition,
+            "arguments_for": arguments_for,
+            "arguments_against": arguments_against,
+            "cases": cases,
+            "see_also": [s for s, _ in see_also],
+            "further_reading": reading,
+        }
+        lines = {
+            "term": self.line(term_value[1]) if term_value else self.line(node),
+            "aliases": tuple(line for _, line in aliases),
+            "covers": tuple(line for _, line in covers),
+            "see_also": tuple(line for _, line in see_also),
+            "definition": self.line(definition_node) + (1 if style in ("|", ">") else 0),
+            "definition_literal": style in ("|", None),  # a `|` block keeps its line breaks: ref lines are exact
+        }
+        result.entries.append(make_located(values, self.name, self.line(node), lines))
 
     def records(
         self, fields: dict[str, tuple[Any, Any]], name: str, label: str, keys: tuple[str, ...], numeric: tuple[str, ...]
@@ -456,7 +518,7 @@ class _EntryReader:
                     continue
                 value = self.text(record[key][1], f"{what}: {key}", allow_number=key in numeric)
                 if value is not None:
-                    values[key] = " ".join(value.split())
+                    values[key] = value
             if len(values) == len(keys):
                 out.append(values)
         return out

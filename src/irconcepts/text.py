@@ -103,7 +103,9 @@ def american(word: str) -> str:
     return word
 
 
-@functools.lru_cache(maxsize=65536)  # names and reference targets are normalised again and again
+# Names and reference targets are normalised again and again (loading, checking, compiling): the cache holds
+# every name of a 30,000-entry glossary, since a cycle through more names than it holds would never hit.
+@functools.lru_cache(maxsize=1 << 17)
 def normalise(text: str) -> str:
     """The key a lookup compares: folded, a leading article dropped, British spelling made American."""
     folded = _LEADING_ARTICLE.sub("", fold(text))

@@ -19,12 +19,14 @@ from .model import Entry, Problem, clip
 from .text import CROSS_REF, normalise
 
 
-def merge(files: Iterable[str | Path], notes: list[Problem] | None = None) -> tuple[list[Located], list[Problem]]:
+def merge(
+    files: Iterable[str | Path], notes: list[Problem] | None = None, *, exact: bool = True
+) -> tuple[list[Located], list[Problem]]:
     merged: dict[str, Located] = {}
     layer_of: dict[int, int] = {}  # id(Located) -> position of its file among the sources
     problems: list[Problem] = []
     for layer, path in enumerate(files):
-        result = load_file(path)
+        result = load_file(path, exact=exact)
         for located in result.entries:
             layer_of[id(located)] = layer
         problems.extend(result.problems)
@@ -149,6 +151,15 @@ def check_references(entries: list[Located]) -> list[Problem]:
 def load_glossary(files: Iterable[str | Path], notes: list[Problem] | None = None) -> tuple[list[Entry], list[Problem]]:
     """Every file loaded, merged and cross-checked; the entries are only trustworthy when problems is empty.
     Names that a later file took over from an earlier one are added to `notes` (check shows them)."""
-    located, problems = merge(files, notes)
+    files = list(files)
+    fast_notes: list[Problem] = []
+    # First the fast way (fastread.py); its entries know only their own lines, so a glossary with any problem
+    # is read again the line-aware way, which places every problem exactly (and finds the same ones).
+    located, problems = merge(files, fast_notes, exact=False)
     problems.extend(check_references(located))
+    if problems and not all(x.lines_exact for x in located):
+        located, problems = merge(files, notes)
+        problems.extend(check_references(located))
+    elif notes is not None:
+        notes.extend(fast_notes)  # a note names a term's line, which the fast reader knows
     return [x.entry for x in located], problems

@@ -10,16 +10,12 @@ from ..folding import completion_key, short
 from ..index import COVER_MARK, NAME_RANK, initials, named, search_fields, word_order_key
 from ..model import Entry
 from ..text import CROSS_REF, compact, normalise, stems
-from .postings import PostingsBuilder
+from .postings import PostingsBuilder, table
 
 
 def ordered(entries: Iterable[Entry]) -> list[Entry]:
     """Entries in the order that numbers them in the index: by their normalised headword."""
     return sorted(entries, key=lambda e: normalise(e.term))
-
-
-def _table(rows: dict[str, Any]) -> str:
-    return "".join(sorted(f"{key}\t{value}\n" for key, value in rows.items() if key))
 
 
 def _listed(refs: set[str]) -> str:
@@ -33,7 +29,9 @@ class IndexBuilder:
     Only what the sections need is kept from each entry (its names, headword, theme, summary and reference
     targets, and its words as postings), so a caller may drop each entry once it is added."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, count_postings: bool = True) -> None:
+        """Without `count_postings`, the search sections (postings.SECTIONS) are left to another counter
+        (worker.py's second process) and `sections()` does not yield them."""
         self.count = 0
         self.terms: list[str] = []
         self.themes: list[str] = []
@@ -45,7 +43,7 @@ class IndexBuilder:
         self.orders: dict[str, set[str]] = defaultdict(set)
         self.name_lines: set[str] = set()
         self.targets: list[list[str]] = []  # per entry: the normalised names it refers to
-        self.postings = PostingsBuilder()
+        self.postings = PostingsBuilder() if count_postings else None
 
     def add(self, entry: Entry) -> int:
         """File one entry under the next number, which is returned."""
@@ -61,7 +59,8 @@ class IndexBuilder:
             self.name_lines.add(f"{completion_key(name)}\t{name}\t{number}\t{kind[0]}\t{shown}\n")
         targets = [*entry.see_also, *(m.group(1) for m in CROSS_REF.finditer(entry.definition))]
         self.targets.append([normalise(target) for target in targets])
-        self.postings.add(number, search_fields(entry))
+        if self.postings is not None:
+            self.postings.add(number, search_fields(entry))
         return number
 
     def _add_name(self, number: int, name: str, kind: str) -> None:
@@ -85,19 +84,18 @@ class IndexBuilder:
         yield "meta", {"terms": self.terms, "themes": self.themes, "summaries": self.summaries}
         yield "backlinks", self._backlinks()
         self.targets = []
-        yield "lengths", self.postings.lengths
-        yield "keys", _table({k: f"{n}\t{name}\t{kind}" for k, (n, name, kind) in self.keys.items()})
+        yield "keys", table({k: f"{n}\t{name}\t{kind}" for k, (n, name, kind) in self.keys.items()})
         self.keys = {}
         squeezed = self.compact_keys
-        yield "compact", _table({k: f"{n}{COVER_MARK if kind == 'cover' else ''}" for k, (n, kind) in squeezed.items()})
+        yield "compact", table({k: f"{n}{COVER_MARK if kind == 'cover' else ''}" for k, (n, kind) in squeezed.items()})
         self.compact_keys = {}
-        yield "stems", _table({k: _listed(v) for k, v in self.stem_keys.items()})
+        yield "stems", table({k: _listed(v) for k, v in self.stem_keys.items()})
         self.stem_keys = defaultdict(set)
-        yield "acronyms", _table({k: _listed(v) for k, v in self.acronyms.items()})
+        yield "acronyms", table({k: _listed(v) for k, v in self.acronyms.items()})
         self.acronyms = defaultdict(set)
         order_lists = {key: _listed(refs) for key, refs in self.orders.items() if key}
         self.orders = defaultdict(set)
-        yield "orders", _table(order_lists)
+        yield "orders", table(order_lists)
         # How many names hold each word: a name is also filed under its rarest word alone (ties: the first in
         # order), so that a lookup of common words reads a few lines, not every name that shares one of them.
         split = {key: key.split() for key in order_lists}
@@ -110,8 +108,8 @@ class IndexBuilder:
         del rare, split, order_lists
         yield "names", "".join(sorted(self.name_lines))
         self.name_lines = set()
-        yield "postings", "".join(self.postings.postings_lines())
-        yield "vocab", _table(self.postings.vocabulary())
+        if self.postings is not None:
+            yield from self.postings.sections()
 
     def _backlinks(self) -> dict[str, list[str]]:
         found: dict[str, set[str]] = defaultdict(set)

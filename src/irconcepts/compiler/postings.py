@@ -11,10 +11,13 @@ import itertools
 import re
 from array import array
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from ..index import FIELD_WEIGHTS
 from ..text import STOP_WORDS, search_stem, words
+
+SECTIONS = ("lengths", "postings", "vocab")  # the index's sections made here
 
 RAW_WORD = re.compile(r"[^\W_]+")  # a word as written
 
@@ -31,6 +34,11 @@ def note_words(flags: dict[str, str], text: str) -> None:
                 flags[word] = "l"
             else:
                 flags.setdefault(word, "u")
+
+
+def table(rows: dict[str, Any]) -> str:
+    """A text section: `key<TAB>value` lines, sorted, for keys that are not empty."""
+    return "".join(sorted(f"{key}\t{value}\n" for key, value in rows.items() if key))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -103,8 +111,40 @@ class PostingsBuilder:
         note_words(flags, " ".join(self.raw_words))
         return flags
 
-    def postings_lines(self) -> Iterator[str]:
-        """The postings section's lines, sorted by stem; each stem's arrays are released once written."""
-        for token in sorted(self.numbers):
-            numbers, weights = self.numbers.pop(token), self.weights.pop(token)
-            yield f"{token}\t{' '.join(f'{n}:{tf:g}' for n, tf in zip(numbers, weights, strict=True))}\n"
+    def reverse(self) -> None:
+        """Put entries added in falling number order (worker.py counts from the last entry down) in rising
+        order, as if they had been added that way: each stem's postings and the lengths are reversed."""
+        for token in self.numbers:
+            self.numbers[token].reverse()
+            self.weights[token].reverse()
+        self.lengths.reverse()
+
+    def postings_lines(self, earlier: Iterable[str] = ()) -> Iterator[str]:
+        """The postings section's lines, sorted by stem; each stem's arrays are released once written.
+
+        `earlier`: the sorted lines of another builder that counted the entries numbered before all of this
+        one's (worker.py's child); a stem in both gets its earlier postings first, as one builder would."""
+        mine = sorted(self.numbers)
+        position = 0
+        for line in earlier:
+            token, postings = line.rstrip("\n").split("\t", 1)
+            while position < len(mine) and mine[position] < token:
+                yield f"{mine[position]}\t{self._postings(mine[position])}\n"
+                position += 1
+            if position < len(mine) and mine[position] == token:
+                yield f"{token}\t{postings} {self._postings(token)}\n"
+                position += 1
+            else:
+                yield line
+        for token in mine[position:]:
+            yield f"{token}\t{self._postings(token)}\n"
+
+    def _postings(self, token: str) -> str:
+        numbers, weights = self.numbers.pop(token), self.weights.pop(token)
+        return " ".join(f"{n}:{tf:g}" for n, tf in zip(numbers, weights, strict=True))
+
+    def sections(self) -> Iterator[tuple[str, Any]]:
+        """(name, data) of each of SECTIONS, once every entry has been added."""
+        yield "lengths", self.lengths
+        yield "postings", "".join(self.postings_lines())
+        yield "vocab", table(self.vocabulary())

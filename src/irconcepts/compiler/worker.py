@@ -1,0 +1,170 @@
+"""The search postings of a large glossary counted by two processes, while this one also files the names.
+
+Counting every word is the larger half of a compile, and each entry's count needs nothing from the others. So
+on a machine with two or more cores a forked child counts entries from the first one up, fed their search text
+through a pipe by a thread of this process, while this process files every entry's
+names (build.py) and then counts from the last entry down until the two meet. Both run the same counting code
+(postings.PostingsBuilder), and the child's postings come first in each stem's line, so the sections are byte
+for byte those of a serial compile. The child holds no copy of the entries, only what it is fed, so the two
+processes together use little more memory than one.
+
+Used only where `os.fork` is safe and cheap: Linux and the BSDs (not macOS, where system libraries may not
+survive a fork, nor Windows, which has none), a process without other threads, more than one core, and a
+glossary large enough for the gain to outweigh starting a process. If anything goes wrong in the child (killed,
+out of memory, a short reply), `finish()` counts its share here instead.
+"""
+
+from __future__ import annotations
+
+import gc
+import io
+import json
+import os
+import signal
+import sys
+import threading
+from collections.abc import Sequence
+from typing import Any
+
+from ..index import search_fields
+from ..model import Entry
+from .postings import PostingsBuilder, table
+
+MIN_ENTRIES = 2000  # below this a serial count takes under half a second: a fork is not worth its cost
+_FIELDS = ("term", "aliases", "covers", "summary", "definition", "arguments", "cases")
+
+
+def _usable(count: int) -> bool:
+    if count < MIN_ENTRIES or not hasattr(os, "fork") or sys.platform == "darwin":
+        return False
+    if (os.cpu_count() or 1) < 2:
+        return False
+    return threading.active_count() == 1  # forking a process with threads can deadlock the child
+
+
+def start(entries: Sequence[Entry]) -> PostingsJob | None:
+    """A child counting the postings of `entries` (in their index order), or None where one is not used."""
+    if not _usable(len(entries)):
+        return None
+    try:
+        return PostingsJob(entries)
+    except OSError:  # no more processes or pipes: count serially
+        return None
+
+
+def count_serially(entries: Sequence[Entry]) -> dict[str, Any]:
+    """The sections of postings.SECTIONS, counted in this process alone."""
+    builder = PostingsBuilder()
+    for number, entry in enumerate(entries):
+        builder.add(number, search_fields(entry))
+    return dict(builder.sections())
+
+
+class PostingsJob:
+    """A started child; call `finish()` once, after filing the names."""
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        self.entries = entries
+        self.front = 0  # the next entry to feed the child
+        self.back = len(entries)  # the lowest entry this process has counted
+        self.lock = threading.Lock()
+        to_child, self._to_child = os.pipe()
+        self._from_child, from_child = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:  # the child: never returns
+            os.close(self._to_child)
+            os.close(self._from_child)
+            _child(to_child, from_child)
+        os.close(to_child)
+        os.close(from_child)
+        self._feeder = threading.Thread(target=self._feed, daemon=True)
+        self._feeder.start()
+
+    def _claim_front(self) -> int | None:
+        with self.lock:
+            if self.front >= self.back:
+                return None
+            self.front += 1
+            return self.front - 1
+
+    def _claim_back(self) -> int | None:
+        with self.lock:
+            if self.back <= self.front:
+                return None
+            self.back -= 1
+            return self.back
+
+    def _feed(self) -> None:
+        try:
+            with os.fdopen(self._to_child, "wb", buffering=1 << 16) as out:
+                while (number := self._claim_front()) is not None:
+                    fields = search_fields(self.entries[number])
+                    # a line of the fields' sizes in bytes, then the fields: no escaping to do or undo
+                    parts = [fields[name].encode() for name in _FIELDS]
+                    out.write(b" ".join(b"%d" % len(part) for part in parts) + b"\n" + b"".join(parts))
+        except OSError:
+            pass  # the child is gone: finish() finds its reply missing and counts here
+
+    def finish(self) -> dict[str, Any]:
+        """The sections of postings.SECTIONS for all the entries: this process counts from the last entry down
+        to where the child's share ends, then merges the child's reply in front of its own."""
+        mine = PostingsBuilder()
+        while (number := self._claim_back()) is not None:
+            mine.add(number, search_fields(self.entries[number]))
+        mine.reverse()
+        self._feeder.join()
+        split = self.front  # the child was fed entries 0 .. split-1
+        reply = self._reply(split)
+        if reply is None:  # the child failed: count its share here too, as a serial compile would have
+            return count_serially(self.entries)
+        lengths, written, postings = reply
+        mine.raw_words.update(written)
+        return {
+            "lengths": lengths + mine.lengths,
+            "postings": "".join(mine.postings_lines(io.StringIO(postings))),
+            "vocab": table(mine.vocabulary()),
+        }
+
+    def _reply(self, expected: int) -> tuple[list[float], list[str], str] | None:
+        try:
+            with os.fdopen(self._from_child, "rb", buffering=1 << 20) as reply:
+                lengths = json.loads(reply.readline())
+                size = int(reply.readline())
+                written = reply.read(size)
+                postings = reply.read().decode()
+            _, status = os.waitpid(self.pid, 0)
+        except (OSError, ValueError):
+            return None
+        if os.waitstatus_to_exitcode(status) != 0 or len(written) != size or len(lengths) != expected:
+            return None
+        return lengths, written.decode().split("\n") if written else [], postings
+
+
+def _child(source: int, reply: int) -> None:
+    code = 1
+    try:
+        # Ctrl-C reaches the whole process group: the child just stops, and the parent reports the interrupt.
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        # The parent's objects, entries included, are never collected here: a collection would write to every
+        # page holding them and so copy them all into this process.
+        gc.freeze()
+        builder = PostingsBuilder()
+        with os.fdopen(source, "rb", buffering=1 << 16) as fed:
+            number = 0
+            while header := fed.readline():
+                fields = {}
+                for name, size in zip(_FIELDS, map(int, header.split()), strict=True):
+                    fields[name] = fed.read(size).decode()
+                builder.add(number, fields)
+                number += 1
+        # The reply: the lengths as one JSON line, the size and text of the words as written, then the postings
+        # lines to the end (streamed: the largest section is never held whole here).
+        with os.fdopen(reply, "wb", buffering=1 << 20) as out:
+            out.write(json.dumps(builder.lengths).encode() + b"\n")
+            written = "\n".join(builder.raw_words).encode()
+            out.write(b"%d\n" % len(written) + written)
+            for line in builder.postings_lines():
+                out.write(line.encode())
+        code = 0
+    finally:
+        os._exit(code)  # no atexit handlers, no flushing of buffers the parent also holds
