@@ -6,6 +6,7 @@ import os
 import random
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -44,53 +45,50 @@ def glossary(count: int) -> list[Entry]:
     ]
 
 
-def sections(entries: list[Entry]) -> dict[str, object]:
-    index = compile_index(entries)
+def sections(entries: list[Entry], job: worker.PostingsJob | None = None) -> dict[str, object]:
+    index = compile_index(entries, job)
     return {name: index.section(name) for name in (*SECTIONS, *TEXT_SECTIONS)}
 
 
 @pytest.fixture
-def small_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(worker, "MIN_ENTRIES", 50)
+def any_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(worker, "MIN_BYTES", 0)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
 
 
-def serial(entries: list[Entry], monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
-    with monkeypatch.context() as patch:
-        patch.setattr(worker, "MIN_ENTRIES", 10**9)
-        return sections(entries)
+def started() -> worker.PostingsJob:
+    job = worker.start([])
+    assert job is not None, "the child was not started"
+    return job
 
 
-def test_the_two_processes_give_the_serial_sections_byte_for_byte(
-    small_threshold: None, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_two_processes_give_the_serial_sections_byte_for_byte(any_size: None) -> None:
     entries = glossary(400)
-    started: list[worker.PostingsJob] = []
-    real_start = worker.start
-    monkeypatch.setattr(worker, "start", lambda e: started.append(real_start(e)) or started[-1])
-    together = sections(entries)
-    job = started[0]
-    assert job is not None, "the child was not used"
+    job = started()
+    together = sections(entries, job)
     assert 0 < job.front < len(entries), "one side counted everything"
-    assert together == serial(entries, monkeypatch)
+    assert together == sections(entries)
     with pytest.raises(ChildProcessError):  # the child was waited for: no zombie is left
         os.waitpid(job.pid, os.WNOHANG)
 
 
-def test_a_child_that_dies_leaves_this_process_to_count_it_all(
-    small_threshold: None, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_cancelled_job_leaves_no_child(any_size: None) -> None:
+    job = started()
+    job.cancel()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(job.pid, os.WNOHANG)
+
+
+def test_a_child_that_dies_leaves_this_process_to_count_it_all(any_size: None, monkeypatch: pytest.MonkeyPatch) -> None:
     entries = glossary(300)
-    expected = serial(entries, monkeypatch)
+    expected = sections(entries)
     monkeypatch.setattr(worker, "_child", lambda source, reply: os._exit(3))
-    assert sections(entries) == expected
+    assert sections(entries, started()) == expected
 
 
-def test_a_child_whose_reply_is_cut_short_is_not_trusted(
-    small_threshold: None, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_child_whose_reply_is_cut_short_is_not_trusted(any_size: None, monkeypatch: pytest.MonkeyPatch) -> None:
     entries = glossary(300)
-    expected = serial(entries, monkeypatch)
+    expected = sections(entries)
 
     def short_reply(source: int, reply: int) -> None:
         with os.fdopen(source, "rb") as fed:
@@ -99,16 +97,39 @@ def test_a_child_whose_reply_is_cut_short_is_not_trusted(
         os._exit(0)
 
     monkeypatch.setattr(worker, "_child", short_reply)
-    assert sections(entries) == expected
+    assert sections(entries, started()) == expected
 
 
-def test_no_child_for_a_small_glossary_or_a_process_with_threads(small_threshold: None) -> None:
-    assert worker.start(glossary(10)) is None
+def test_no_child_for_a_small_glossary_or_a_process_with_threads(tmp_path: Path) -> None:
+    small = tmp_path / "small.yaml"
+    small.write_text("x" * 1000)
+    assert worker.start([str(small)]) is None
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
     other.start()
     try:
-        assert worker.start(glossary(100)) is None
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(worker, "MIN_BYTES", 0)
+            assert worker.start([str(small)]) is None
     finally:
         stop.set()
         other.join()
+
+
+def test_a_large_glossary_is_compiled_by_two_processes_from_the_command_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rebuild forks before reading, and the index it writes answers as a serial one does."""
+    from irconcepts import cache
+
+    monkeypatch.setattr(worker, "MIN_BYTES", 0)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    begun: list[worker.PostingsJob] = []
+    real_begin = worker.PostingsJob.begin
+    monkeypatch.setattr(worker.PostingsJob, "begin", lambda job, e: begun.append(job) or real_begin(job, e))
+    index = cache.build_index(cache.glossary_files(None))
+    assert begun and begun[0].front > 0
+    monkeypatch.setattr(worker, "MIN_BYTES", 10**12)
+    serial = cache.build_index(cache.glossary_files(None))
+    assert index.section("postings") == serial.section("postings")
+    assert index.section("vocab") == serial.section("vocab")

@@ -60,24 +60,33 @@ def build_layered(files: list[str], lenient: tuple[str, ...] | list[str]) -> tup
     """The index of `files` and the files left out of it: a lenient file (the personal directory's) with
     problems is dropped and the rest read again, so one half-written entry does not stop the glossary. Each
     left-out file comes back as one line naming its first problem. A problem in any other file raises DataError."""
+    from .compiler import worker
     from .errors import DataError
     from .index import compile_index
     from .model import in_reading_order
     from .validate import load_glossary  # YAML is only imported on a rebuild
 
     left_out: list[str] = []
-    while True:
-        entries, problems = load_glossary(files)
-        if not problems:
-            return compile_index(entries), left_out
-        bad = [f for f in lenient if f in files and any(p.file == f for p in problems)]
-        if not bad:
-            raise DataError(problems)
-        for name in bad:
-            mine = in_reading_order([p for p in problems if p.file == name])
-            more = f" (and {len(mine) - 1} more)" if len(mine) > 1 else ""
-            left_out.append(f"{mine[0]}{more}; left this file out: irconcepts check shows it all")
-        files = [f for f in files if f not in bad]
+    # Started first, while this process is small (see worker.py); used by the compile, else cancelled.
+    job = worker.start(files)
+    try:
+        while True:
+            entries, problems = load_glossary(files)
+            if not problems:
+                index = compile_index(entries, job)
+                job = None
+                return index, left_out
+            bad = [f for f in lenient if f in files and any(p.file == f for p in problems)]
+            if not bad:
+                raise DataError(problems)
+            for name in bad:
+                mine = in_reading_order([p for p in problems if p.file == name])
+                more = f" (and {len(mine) - 1} more)" if len(mine) > 1 else ""
+                left_out.append(f"{mine[0]}{more}; left this file out: irconcepts check shows it all")
+            files = [f for f in files if f not in bad]
+    finally:
+        if job is not None:
+            job.cancel()
 
 
 def _left_out_file(path: str) -> str:

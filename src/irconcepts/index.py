@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .model import Entry, ListRow
 from .text import STOP_WORDS, normalise, plain_refs, stems, words
+
+if TYPE_CHECKING:
+    from .compiler.worker import PostingsJob
 
 SECTIONS = ("meta", "backlinks", "lengths")  # JSON sections, read whole on first use
 # Sorted text lines ("key<TAB>value"), probed by binary search in place on disk, so that a lookup in a
@@ -258,11 +261,15 @@ def _numbered(token: str) -> tuple[int, bool]:
     return (int(token[:-1]), True) if token.endswith(COVER_MARK) else (int(token), False)
 
 
-def compile_index(entries: list[Entry]) -> Index:
-    from .compiler import IndexBuilder, ordered, worker  # only a rebuild compiles
+def compile_index(entries: list[Entry], postings_job: PostingsJob | None = None) -> Index:
+    """The index of `entries`. `postings_job` (compiler.worker.start, called before the entries were read):
+    a second process that counts the search postings meanwhile."""
+    from .compiler import IndexBuilder, ordered  # only a rebuild compiles
 
     entries = ordered(entries)
-    job = worker.start(entries)  # a large glossary's words are counted by a second process meanwhile
+    job = postings_job
+    if job is not None:
+        job.begin(entries)
     builder = IndexBuilder(count_postings=job is None)
     for entry in entries:
         builder.add(entry)

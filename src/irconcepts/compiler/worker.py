@@ -2,11 +2,14 @@
 
 Counting every word is the larger half of a compile, and each entry's count needs nothing from the others. So
 on a machine with two or more cores a forked child counts entries from the first one up, fed their search text
-through a pipe by a thread of this process, while this process files every entry's
-names (build.py) and then counts from the last entry down until the two meet. Both run the same counting code
-(postings.PostingsBuilder), and the child's postings come first in each stem's line, so the sections are byte
-for byte those of a serial compile. The child holds no copy of the entries, only what it is fed, so the two
-processes together use little more memory than one.
+through a pipe by a thread of this process, while this process files every entry's names (build.py) and then
+counts from the last entry down until the two meet. Both run the same counting code (postings.PostingsBuilder),
+and the child's postings come first in each stem's line, so the sections are byte for byte those of a serial
+compile.
+
+The child is forked before the glossary is read, while this process is small, and holds only what it is fed:
+forked later, every page of entries that this process went on touching would be copied, and the two processes
+together would hold the glossary twice.
 
 Used only where `os.fork` is safe and cheap: Linux and the BSDs (not macOS, where system libraries may not
 survive a fork, nor Windows, which has none), a process without other threads, more than one core, and a
@@ -16,6 +19,7 @@ out of memory, a short reply), `finish()` counts its share here instead.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import io
 import json
@@ -30,24 +34,31 @@ from ..index import search_fields
 from ..model import Entry
 from .postings import PostingsBuilder, table
 
-MIN_ENTRIES = 2000  # below this a serial count takes under half a second: a fork is not worth its cost
+# Below this much YAML (about 2,000 entries of the shipped glossary's size) a serial count takes under half a
+# second: a second process is not worth starting.
+MIN_BYTES = 12_000_000
 _FIELDS = ("term", "aliases", "covers", "summary", "definition", "arguments", "cases")
 
 
-def _usable(count: int) -> bool:
-    if count < MIN_ENTRIES or not hasattr(os, "fork") or sys.platform == "darwin":
+def _usable(size: int) -> bool:
+    if size < MIN_BYTES or not hasattr(os, "fork") or sys.platform == "darwin":
         return False
     if (os.cpu_count() or 1) < 2:
         return False
     return threading.active_count() == 1  # forking a process with threads can deadlock the child
 
 
-def start(entries: Sequence[Entry]) -> PostingsJob | None:
-    """A child counting the postings of `entries` (in their index order), or None where one is not used."""
-    if not _usable(len(entries)):
+def start(files: Sequence[str]) -> PostingsJob | None:
+    """A child ready to count the postings of the glossary about to be read from `files`, or None where one is
+    not used. Give it the entries with `begin()` (compile_index does), or `cancel()` it."""
+    size = 0
+    for path in files:
+        with contextlib.suppress(OSError):
+            size += os.path.getsize(path)
+    if not _usable(size):
         return None
     try:
-        return PostingsJob(entries)
+        return PostingsJob()
     except OSError:  # no more processes or pipes: count serially
         return None
 
@@ -63,10 +74,10 @@ def count_serially(entries: Sequence[Entry]) -> dict[str, Any]:
 class PostingsJob:
     """A started child; call `finish()` once, after filing the names."""
 
-    def __init__(self, entries: Sequence[Entry]) -> None:
-        self.entries = entries
+    def __init__(self) -> None:
+        self.entries: Sequence[Entry] = ()
         self.front = 0  # the next entry to feed the child
-        self.back = len(entries)  # the lowest entry this process has counted
+        self.back = 0  # the lowest entry this process has counted
         self.lock = threading.Lock()
         to_child, self._to_child = os.pipe()
         self._from_child, from_child = os.pipe()
@@ -77,8 +88,20 @@ class PostingsJob:
             _child(to_child, from_child)
         os.close(to_child)
         os.close(from_child)
+        self._feeder: threading.Thread | None = None
+
+    def begin(self, entries: Sequence[Entry]) -> None:
+        """Start feeding the child `entries`, in their index order, from the first one up."""
+        self.entries = entries
+        self.back = len(entries)
         self._feeder = threading.Thread(target=self._feed, daemon=True)
         self._feeder.start()
+
+    def cancel(self) -> None:
+        """Stop a job that was not begun (the glossary had problems): the child sees no entries and exits."""
+        if self._feeder is None:
+            self.begin(())
+            self._reply(0)
 
     def _claim_front(self) -> int | None:
         with self.lock:
@@ -112,7 +135,8 @@ class PostingsJob:
         while (number := self._claim_back()) is not None:
             mine.add(number, search_fields(self.entries[number]))
         mine.reverse()
-        self._feeder.join()
+        if self._feeder is not None:
+            self._feeder.join()
         split = self.front  # the child was fed entries 0 .. split-1
         reply = self._reply(split)
         if reply is None:  # the child failed: count its share here too, as a serial compile would have
