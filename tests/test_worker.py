@@ -93,7 +93,7 @@ def test_a_child_whose_reply_is_cut_short_is_not_trusted(any_size: None, monkeyp
     def short_reply(source: int, reply: int) -> None:
         with os.fdopen(source, "rb") as fed:
             fed.read()
-        os.write(reply, b"[1.0, 2.0]\n5\nab")
+        os.write(reply, b"[1.0, 2.0]\n5\nab\n")
         os._exit(0)
 
     monkeypatch.setattr(worker, "_child", short_reply)

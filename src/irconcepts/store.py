@@ -67,10 +67,9 @@ def write(path: str, key: str, index: Index) -> None:
             entries: list[list[int]] = []
             for name in (*SECTIONS, *TEXT_SECTIONS):
                 data = index.section(name)
-                blob = data.encode("utf-8") if name in TEXT_SECTIONS else _json(data)
-                handle.write(blob)
-                places[name] = [offset, offset + len(blob), zlib.crc32(blob)]
-                offset += len(blob)
+                size, crc = _write_text(handle, data) if name in TEXT_SECTIONS else _write_blob(handle, _json(data))
+                places[name] = [offset, offset + size, crc]
+                offset += size
             for record in index.records():
                 blob = _json(record)
                 handle.write(blob)
@@ -83,6 +82,26 @@ def write(path: str, key: str, index: Index) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _write_blob(handle: IO[bytes], blob: bytes) -> tuple[int, int]:
+    handle.write(blob)
+    return len(blob), zlib.crc32(blob)
+
+
+_PIECE = 1 << 20  # characters encoded at a time
+
+
+def _write_text(handle: IO[bytes], text: str) -> tuple[int, int]:
+    """Write `text` as UTF-8 a piece at a time (a section of tens of megabytes is not held twice, as text and
+    as bytes); the CRC-32 runs on across the pieces, so it is that of the whole."""
+    size = crc = 0
+    for start in range(0, len(text), _PIECE):
+        piece = text[start : start + _PIECE].encode("utf-8")
+        handle.write(piece)
+        size += len(piece)
+        crc = zlib.crc32(piece, crc)
+    return size, crc
 
 
 def remove_stale_temporaries(folder: str, *, now: float | None = None) -> None:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import io
 import json
 import os
 import signal
@@ -101,7 +100,7 @@ class PostingsJob:
         """Stop a job that was not begun (the glossary had problems): the child sees no entries and exits."""
         if self._feeder is None:
             self.begin(())
-            self._reply(0)
+            self.finish()
 
     def _claim_front(self) -> int | None:
         with self.lock:
@@ -138,30 +137,19 @@ class PostingsJob:
         if self._feeder is not None:
             self._feeder.join()
         split = self.front  # the child was fed entries 0 .. split-1
-        reply = self._reply(split)
-        if reply is None:  # the child failed: count its share here too, as a serial compile would have
-            return count_serially(self.entries)
-        lengths, written, postings = reply
-        mine.raw_words.update(written)
-        return {
-            "lengths": lengths + mine.lengths,
-            "postings": "".join(mine.postings_lines(io.StringIO(postings))),
-            "vocab": table(mine.vocabulary()),
-        }
-
-    def _reply(self, expected: int) -> tuple[list[float], list[str], str] | None:
+        # The child's reply is merged as it is read, line by line: its postings are never held whole here.
         try:
-            with os.fdopen(self._from_child, "rb", buffering=1 << 20) as reply:
+            with os.fdopen(self._from_child, "r", encoding="utf-8", newline="\n", buffering=1 << 20) as reply:
                 lengths = json.loads(reply.readline())
-                size = int(reply.readline())
-                written = reply.read(size)
-                postings = reply.read().decode()
+                mine.raw_words.update(reply.readline().rstrip("\n") for _ in range(int(reply.readline())))
+                postings = "".join(mine.postings_lines(reply))
             _, status = os.waitpid(self.pid, 0)
+            finished = os.waitstatus_to_exitcode(status) == 0 and len(lengths) == split
         except (OSError, ValueError):
-            return None
-        if os.waitstatus_to_exitcode(status) != 0 or len(written) != size or len(lengths) != expected:
-            return None
-        return lengths, written.decode().split("\n") if written else [], postings
+            finished = False
+        if not finished:  # the child failed: count its share here too, as a serial compile would have
+            return count_serially(self.entries)
+        return {"lengths": lengths + mine.lengths, "postings": postings, "vocab": table(mine.vocabulary())}
 
 
 def _child(source: int, reply: int) -> None:
@@ -181,14 +169,13 @@ def _child(source: int, reply: int) -> None:
                     fields[name] = fed.read(size).decode()
                 builder.add(number, fields)
                 number += 1
-        # The reply: the lengths as one JSON line, the size and text of the words as written, then the postings
-        # lines to the end (streamed: the largest section is never held whole here).
-        with os.fdopen(reply, "wb", buffering=1 << 20) as out:
-            out.write(json.dumps(builder.lengths).encode() + b"\n")
-            written = "\n".join(builder.raw_words).encode()
-            out.write(b"%d\n" % len(written) + written)
-            for line in builder.postings_lines():
-                out.write(line.encode())
+        # The reply: the lengths as one JSON line, how many words as written and each on a line, then the
+        # postings lines to the end (streamed: the largest section is never held whole here).
+        with os.fdopen(reply, "w", encoding="utf-8", newline="\n", buffering=1 << 20) as out:
+            out.write(json.dumps(builder.lengths) + "\n")
+            out.write(f"{len(builder.raw_words)}\n")
+            out.writelines(f"{word}\n" for word in builder.raw_words)
+            out.writelines(builder.postings_lines())
         code = 0
     finally:
         os._exit(code)  # no atexit handlers, no flushing of buffers the parent also holds
