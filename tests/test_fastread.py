@@ -174,3 +174,38 @@ def test_notes_on_names_a_later_file_takes_over_are_the_same_after_a_fast_read(t
         "(which keeps its other names)"
     ]
     assert next(e for e in entries if e.term == "realism").aliases == ()
+
+
+def _text_characters(value: object) -> int:
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict):
+        return sum(_text_characters(v) for v in value.values())
+    return sum(_text_characters(v) for v in value)  # type: ignore[attr-defined]
+
+
+def test_text_read_fast_counts_against_the_alias_budget_as_pyyaml_counts_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Items read fast spend the budget on what aliases may expand to, as PyYAML's reading does: an item whose
+    aliases fit the budget only if the earlier items' text were not counted is refused both ways."""
+    import yaml
+
+    monkeypatch.setattr(load, "EXPANSION_FLOOR", 0)
+    monkeypatch.setattr(load, "EXPANSION_FACTOR", 1)  # the budget: the file's own length
+    plain = (
+        item() + SECOND + "".join(item(term=f"concept {n}", alias=f"idea {n}", see_also="realism") for n in range(40))
+    )
+    spent = _text_characters(yaml.safe_load(plain))
+    value = "x" * 500
+
+    def bomb(copies: int) -> str:
+        names = ", ".join(["*s"] * copies)
+        return f"- term: bomb\n  theme: theory\n  summary: &s {value}\n  definition: *s\n  aliases: [{names}]\n"
+
+    # enough copies that the bomb alone fits the budget but not once the plain items' text is counted
+    copies = next(
+        k for k in range(1, 200) if len(plain + bomb(k)) - spent < len(value) * (k + 2) < len(plain + bomb(k))
+    )
+    text = plain + bomb(copies)
+    fast, exact = both(text)
+    assert exact.problems and "expand to more than" in exact.problems[0].message
+    assert fast.problems == exact.problems

@@ -135,11 +135,22 @@ def _values(item: dict[str, Any]) -> dict[str, Any] | None:
     return values
 
 
+def _characters(value: Any) -> int:
+    """The characters of all the text values in an item, as the line-aware reader counts them against the
+    limit on what YAML aliases may expand to (keys are not counted)."""
+    if type(value) is str:
+        return len(value)
+    if type(value) is dict:
+        return sum(map(_characters, value.values()))
+    return sum(map(_characters, value))  # a list: an accepted item holds nothing else
+
+
 class FastReader:
     """Reads items with yaml-rs where it may (see the module's docstring); None sends an item to PyYAML."""
 
     def __init__(self, loads: Any) -> None:
         self.loads = loads
+        self.characters = 0  # of the last item read, for load.py's expansion budget
 
     def read(self, chunk: str, name: str, line_offset: int) -> Located | None:
         # Only an item that starts "- term:" on its first line, so that the entry's line (which `edit` opens)
@@ -156,6 +167,7 @@ class FastReader:
         values = _values(parsed[0])
         if values is None:
             return None
+        self.characters = _characters(parsed[0])
         return make_located(values, name, line_offset + 1)
 
 

@@ -189,7 +189,10 @@ def _load_text(text: str, name: str, *, exact: bool = True) -> LoadResult:
         try:
             for offset, chunk in chunks:
                 located = fast.read(chunk, name, offset) if fast is not None else None
-                if located is not None:
+                # its text counts against the budget as PyYAML's would; an item that would overrun it is read
+                # by PyYAML, which says at which value
+                if located is not None and fast.characters <= budget[0]:
+                    budget[0] -= fast.characters
                     result.entries.append(located)
                     continue
                 node = yaml.compose(chunk, Loader=loader)
