@@ -209,3 +209,54 @@ def test_text_read_fast_counts_against_the_alias_budget_as_pyyaml_counts_it(monk
     fast, exact = both(text)
     assert exact.problems and "expand to more than" in exact.problems[0].message
     assert fast.problems == exact.problems
+
+
+def test_a_large_file_read_by_two_processes_gives_what_one_process_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second half of the items read by a forked child (readahead.py): the same entries and problems, with
+    the same lines, whether an item was read fast or handed to PyYAML, in either half."""
+    import os
+    import sys
+
+    from irconcepts import readahead
+
+    if not hasattr(os, "fork") or sys.platform == "darwin":
+        pytest.skip("the second process is used only where fork is")
+    monkeypatch.setattr(readahead, "MIN_CHARACTERS", 0)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    plain = [item(term=f"concept {n}", alias=f"idea {n}", see_also="realism") for n in range(60)]
+    plain[10] = item(term="NO", alias="idea x")  # a problem in the first half
+    plain[50] = item(term="concept 50", alias="idea 50", date="1648")  # PyYAML's, in the second half
+    plain[55] = item(term="concept 55", summary="a: b")  # a syntax error: the file is parsed whole
+    text = item() + SECOND + "".join(plain[:55] + plain[56:])
+    forks: list[int] = []
+    real_fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or real_fork())
+    halves = load_text(text, "g.yaml", exact=False)
+    assert forks, "the child was not used"
+    monkeypatch.setattr(readahead, "MIN_CHARACTERS", 10**12)
+    single = load_text(text, "g.yaml", exact=False)
+    assert [x.entry for x in halves.entries] == [x.entry for x in single.entries]
+    assert halves.problems == single.problems and halves.problems
+    assert [x.lines_exact for x in halves.entries] == [x.lines_exact for x in single.entries]
+    # and with the syntax error, which sends the whole file to PyYAML
+    broken = item() + SECOND + "".join(plain)
+    monkeypatch.setattr(readahead, "MIN_CHARACTERS", 0)
+    assert load_text(broken, "g.yaml", exact=False).problems == load_text(broken, "g.yaml", exact=True).problems
+
+
+def test_a_reading_child_that_fails_leaves_this_process_to_read_its_half(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import sys
+
+    from irconcepts import readahead
+
+    if not hasattr(os, "fork") or sys.platform == "darwin":
+        pytest.skip("the second process is used only where fork is")
+    monkeypatch.setattr(readahead, "MIN_CHARACTERS", 0)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    text = item() + SECOND + "".join(item(term=f"concept {n}", see_also="realism") for n in range(30))
+    expected = [x.entry for x in load_text(text, "g.yaml", exact=True).entries]
+    monkeypatch.setattr(readahead, "_run_child", lambda *args: os._exit(1))
+    assert [x.entry for x in load_text(text, "g.yaml", exact=False).entries] == expected

@@ -36,7 +36,7 @@ def source_identity(files: list[str]) -> list[list[Any]]:
 # The modules whose code shapes the compiled index: a change to any of them (an upgrade, or a
 # developer's edit) makes old caches stale even when the version number has not moved.
 INDEX_CODE = ("index.py", "text.py", "folding.py", "load.py", "validate.py", "model.py", "store.py", "vocab.py")
-INDEX_CODE += ("compiler/build.py", "compiler/postings.py", "compiler/worker.py", "fastread.py")  # issue 22
+INDEX_CODE += ("compiler/build.py", "compiler/postings.py", "compiler/worker.py", "fastread.py", "readahead.py")
 
 
 def cache_key(files: list[str]) -> str:

@@ -12,7 +12,7 @@ import itertools
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -187,12 +187,11 @@ def _load_text(text: str, name: str, *, exact: bool = True) -> LoadResult:
     fast = None if exact or any(mark in text for mark in _FAST_UNSAFE) else _fast_reader()
     if chunks is not None:
         try:
-            for offset, chunk in chunks:
-                located = fast.read(chunk, name, offset) if fast is not None else None
+            for offset, chunk, located, characters in _read_fast(chunks, fast, name):
                 # its text counts against the budget as PyYAML's would; an item that would overrun it is read
                 # by PyYAML, which says at which value
-                if located is not None and fast.characters <= budget[0]:
-                    budget[0] -= fast.characters
+                if located is not None and characters <= budget[0]:
+                    budget[0] -= characters
                     result.entries.append(located)
                     continue
                 node = yaml.compose(chunk, Loader=loader)
@@ -226,6 +225,20 @@ def _load_text(text: str, name: str, *, exact: bool = True) -> LoadResult:
     return result
 
 
+FastItem = tuple[int, str, "Located | None", int]  # line offset, text, the entry read fast or None, its characters
+
+
+def _read_fast(chunks: Iterable[tuple[int, str]], fast: Any, name: str) -> Iterator[FastItem]:
+    """Each item with what the fast reader made of it (nothing without one). A large file's second half is
+    read by a forked process meanwhile (readahead.py)."""
+    if fast is None:
+        yield from ((offset, chunk, None, 0) for offset, chunk in chunks)
+        return
+    from .readahead import read_halves
+
+    yield from read_halves(chunks, fast, name)
+
+
 def _fast_reader() -> Any:
     from .fastread import fast_reader  # its module imports this one
 
@@ -243,7 +256,7 @@ _ITEM_START = re.compile(r"\n-(?=[ \n]|\Z)")
 _DOCUMENT_MARK = re.compile(r"\n(?:---|\.\.\.|%)")  # a line starting so (the first line: checked apart)
 
 
-def _top_level_items(text: str) -> Iterator[tuple[int, str]] | None:
+def _top_level_items(text: str) -> Iterable[tuple[int, str]] | None:
     """(line offset, text) of each item of a top-level block sequence, or None if the file is not one.
 
     The items are cut one at a time, as the parser asks for them, so that a large file is not held a second
@@ -262,16 +275,32 @@ def _top_level_items(text: str) -> Iterator[tuple[int, str]] | None:
         return None  # something other than comments before the first item
     if text.startswith(("---", "...", "%")) or _DOCUMENT_MARK.search(text):
         return None  # several documents or directives: leave them to the full parser
-    return _cut_items(text, first)
+    return _ItemCutter(text, first)
 
 
-def _cut_items(text: str, first: int) -> Iterator[tuple[int, str]]:
-    start, line = first, text.count("\n", 0, first)
-    for found in _ITEM_START.finditer(text, first):
-        yield line, text[start : found.start() + 1]
-        line += text.count("\n", start, found.start() + 1)
-        start = found.start() + 1
-    yield line, text[start:]
+class _ItemCutter:
+    """The items of a text from position `first` on, cut one at a time; `split()` hands out the second half."""
+
+    def __init__(self, text: str, first: int) -> None:
+        self.text, self.first, self.end = text, first, len(text)
+
+    def split(self) -> _ItemCutter | None:
+        """The items from the first one that starts past the middle, which this cutter then stops before."""
+        found = _ITEM_START.search(self.text, max(self.first, self.end // 2), self.end)
+        if found is None:
+            return None
+        later = _ItemCutter(self.text, found.start() + 1)
+        later.end, self.end = self.end, found.start() + 1
+        return later
+
+    def __iter__(self) -> Iterator[tuple[int, str]]:
+        text, end = self.text, self.end
+        start, line = self.first, text.count("\n", 0, self.first)
+        for found in _ITEM_START.finditer(text, self.first, end):
+            yield line, text[start : found.start() + 1]
+            line += text.count("\n", start, found.start() + 1)
+            start = found.start() + 1
+        yield line, text[start:end]
 
 
 def _top_level_items_by_lines(text: str) -> Iterator[tuple[int, str]] | None:

@@ -11,9 +11,8 @@ The child is forked before the glossary is read, while this process is small, an
 forked later, every page of entries that this process went on touching would be copied, and the two processes
 together would hold the glossary twice.
 
-Used only where `os.fork` is safe and cheap: Linux and the BSDs (not macOS, where system libraries may not
-survive a fork, nor Windows, which has none), a process without other threads, more than one core, and a
-glossary large enough for the gain to outweigh starting a process. If anything goes wrong in the child (killed,
+Used only where a fork is safe and useful (forking.py) and for a glossary large enough for the gain to
+outweigh starting a process. If anything goes wrong in the child (killed,
 out of memory, a short reply), `finish()` counts its share here instead.
 """
 
@@ -24,11 +23,11 @@ import gc
 import json
 import os
 import signal
-import sys
 import threading
 from collections.abc import Sequence
 from typing import Any
 
+from ..forking import can_fork
 from ..index import search_fields
 from ..model import Entry
 from .postings import PostingsBuilder, table
@@ -40,11 +39,7 @@ _FIELDS = ("term", "aliases", "covers", "summary", "definition", "arguments", "c
 
 
 def _usable(size: int) -> bool:
-    if size < MIN_BYTES or not hasattr(os, "fork") or sys.platform == "darwin":
-        return False
-    if (os.cpu_count() or 1) < 2:
-        return False
-    return threading.active_count() == 1  # forking a process with threads can deadlock the child
+    return size >= MIN_BYTES and can_fork()
 
 
 def start(files: Sequence[str]) -> PostingsJob | None:
