@@ -156,8 +156,8 @@ def _child(source: int, reply: int) -> None:
     try:
         # Ctrl-C reaches the whole process group: the child just stops, and the parent reports the interrupt.
         signal.signal(signal.SIGINT, signal.SIG_DFL)
-        # The parent's objects, entries included, are never collected here: a collection would write to every
-        # page holding them and so copy them all into this process.
+        # What this process shares with the parent is never collected here: a collection would write to every
+        # page holding those objects and so copy them into this process.
         gc.freeze()
         builder = PostingsBuilder()
         with os.fdopen(source, "rb", buffering=1 << 16) as fed:
