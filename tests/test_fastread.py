@@ -260,3 +260,29 @@ def test_a_reading_child_that_fails_leaves_this_process_to_read_its_half(monkeyp
     expected = [x.entry for x in load_text(text, "g.yaml", exact=True).entries]
     monkeypatch.setattr(readahead, "_run_child", lambda *args: os._exit(1))
     assert [x.entry for x in load_text(text, "g.yaml", exact=False).entries] == expected
+
+
+def test_a_reading_child_is_stopped_and_waited_for_when_the_first_half_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import sys
+
+    from irconcepts import readahead
+
+    if not hasattr(os, "fork") or sys.platform == "darwin":
+        pytest.skip("the second process is used only where fork is")
+    monkeypatch.setattr(readahead, "MIN_CHARACTERS", 0)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    children: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        pid = real_fork()
+        children.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    text = item(summary="a: b") + "".join(item(term=f"concept {n}", see_also="realism") for n in range(30))
+    assert load_text(text, "g.yaml", exact=False).problems == load_text(text, "g.yaml", exact=True).problems
+    assert children
+    with pytest.raises(ChildProcessError):  # already waited for: no zombie
+        os.waitpid(children[0], os.WNOHANG)

@@ -40,7 +40,13 @@ def read_halves(chunks: Iterable[tuple[int, str]], fast: Any, name: str) -> Iter
         yield from _read(chunks, fast, name)
         yield from _read(later, fast, name)
         return
-    yield from _read(chunks, fast, name)
+    read_first = False
+    try:
+        yield from _read(chunks, fast, name)
+        read_first = True
+    finally:
+        if not read_first:  # the caller stopped early (a syntax error sends the file to PyYAML whole)
+            child.stop()
     records = child.records()
     yield from records if records is not None else _read(later, fast, name)
 
@@ -61,6 +67,12 @@ class _Child:
         self.pid = os.fork()
         if self.pid == 0:  # the child: never returns
             _run_child(self.reply.fileno(), chunks, fast, name)
+
+    def stop(self) -> None:
+        """End the child now and wait for it, so that no process is left behind."""
+        with contextlib.suppress(OSError):
+            os.kill(self.pid, signal.SIGKILL)
+        self.records()
 
     def records(self) -> list[tuple[int, str, Any, int]] | None:
         """The child's records, or None if it did not finish."""
