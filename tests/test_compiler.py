@@ -64,7 +64,7 @@ def test_postings_sum_weights_one_occurrence_at_a_time() -> None:
     builder = IndexBuilder()
     builder.add(entry("sanction", "A measure.", cases=(case,)))
     token = search_stem("embargo")
-    assert list(builder.postings.postings[token][1]) == [1.2 + 1.2 + 1.2]
+    assert list(builder.postings.weights[token]) == [1.2 + 1.2 + 1.2]
     index = compile_index([entry("sanction", "A measure.", cases=(case,))])
     assert index.posting(token) == [(0, 3.6)]
     assert index.doc_lengths == [6.0 + 2.0 + 1.0 + 1.2 * 5]  # term, summary and definition ("a" is a stop word), cases
@@ -86,7 +86,7 @@ def test_the_builder_releases_what_each_section_was_made_from() -> None:
     for item in ordered([entry("balance of power", "Power balances power."), entry("anarchy", "No rule.")]):
         builder.add(item)
     sections = dict(builder.sections())
-    assert builder.postings.postings == {} and builder.keys == {} and builder.name_lines == set()
+    assert builder.postings.numbers == {} and builder.keys == {} and builder.name_lines == set()
     index = Index(sections, ordered([entry("balance of power", "x"), entry("anarchy", "y")]))
     assert index.key_hit("balance of power") == (1, "balance of power", "term")
     assert [n for n, _ in index.posting(search_stem("power"))] == [1]

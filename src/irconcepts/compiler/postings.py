@@ -11,7 +11,7 @@ import itertools
 import operator
 import re
 from array import array
-from collections import Counter
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -51,6 +51,11 @@ def _add_repeatedly(start: float, weight: float, times: int) -> float:
     return start
 
 
+_PIECES_KEPT = 200_000  # folded pieces remembered at most (about 30 MB); beyond, the memory is started afresh
+_drain = functools.partial(deque, maxlen=0)  # runs an iterator to its end, in C, keeping nothing
+_append = array.append  # unbound: map(_append, arrays, values) appends each value to its array
+
+
 class _Table(dict[Any, Any]):
     """A dict that makes a missing value from its key, once (a cache that C code can read with __getitem__)."""
 
@@ -79,11 +84,16 @@ _RUNS = [
 
 class PostingsBuilder:
     def __init__(self) -> None:
-        self.postings: dict[str, tuple[array[int], array[float]]] = {}  # stem -> (entry numbers, weights)
+        # stem -> the numbers of the entries holding it, and its weight in each
+        self.numbers: defaultdict[str, array[int]] = defaultdict(functools.partial(array, "i"))
+        self.weights: defaultdict[str, array[float]] = defaultdict(functools.partial(array, "d"))
         self.top = -1  # the highest entry number added
         self._numbered: list[str] = []  # "n:" for each entry number, made once for the postings lines
         self.lengths: list[float] = []
-        self.raw_words: set[str] = set()  # every distinct word as written; the vocabulary is made from them once
+        # every distinct word as written (or a whitespace-separated piece holding some); the vocabulary is made
+        # from them once
+        self.raw_words: set[str] = set()
+        self._folded_pieces = _Table(lambda piece: tuple(words(piece)))
         self.stem_of: dict[str, str | None] = {}  # a folded word -> its search stem, or None for a stop word
 
     def add(self, number: int, fields: dict[str, str]) -> None:
@@ -106,13 +116,10 @@ class PostingsBuilder:
             length += weight * (len(folded) - stops)
         self.lengths.append(length)
         self.top = number if number > self.top else self.top
-        postings = self.postings
-        for token, tf in weighted.items():
-            found = postings.get(token)
-            if found is None:
-                found = postings[token] = (array("i"), array("d"))
-            found[0].append(number)
-            found[1].append(tf)
+        # Filed under each stem by C alone: map applies the arrays' append to each stem's array in turn (a
+        # missing stem gets its arrays from the defaultdicts), and a zero-length deque drains the map.
+        _drain(map(_append, map(self.numbers.__getitem__, weighted), itertools.repeat(number)))
+        _drain(map(_append, map(self.weights.__getitem__, weighted), weighted.values()))
 
     def _folded_words(self, text: str) -> list[str]:
         """The folded words of a text (text.words), in order; its words as written are kept for the
@@ -124,8 +131,15 @@ class PostingsBuilder:
             written = text.encode().translate(_ASCII_SPACED).decode().split()
             self.raw_words.update(written)
             return list(map(str.lower, written))
-        self.raw_words.update(RAW_WORD.findall(text))
-        return words(text)
+        # Otherwise each whitespace-separated piece is folded once and remembered: folding is per character
+        # and never joins or makes whitespace, so a text's words are its pieces' words. The pieces, not their
+        # words, are kept for the vocabulary, which finds the words in them (see vocabulary).
+        pieces = text.split()
+        self.raw_words.update(pieces)
+        folded = self._folded_pieces
+        if len(folded) > _PIECES_KEPT:
+            folded.clear()
+        return list(itertools.chain.from_iterable(map(folded.__getitem__, pieces)))
 
     def vocabulary(self) -> dict[str, str]:
         """Each folded word of the glossary with its flag (see note_words)."""
@@ -136,9 +150,9 @@ class PostingsBuilder:
     def reverse(self) -> None:
         """Put entries added in falling number order (worker.py counts from the last entry down) in rising
         order, as if they had been added that way: each stem's postings and the lengths are reversed."""
-        for numbers, weights in self.postings.values():
+        for token, numbers in self.numbers.items():
             numbers.reverse()
-            weights.reverse()
+            self.weights[token].reverse()
         self.lengths.reverse()
 
     def postings_lines(self, earlier: Iterable[str] = ()) -> Iterator[str]:
@@ -146,7 +160,7 @@ class PostingsBuilder:
 
         `earlier`: the sorted lines of another builder that counted the entries numbered before all of this
         one's (worker.py's child); a stem in both gets its earlier postings first, as one builder would."""
-        mine = sorted(self.postings)
+        mine = sorted(self.numbers)
         position = 0
         for line in earlier:
             token, postings = line.rstrip("\n").split("\t", 1)
@@ -164,7 +178,7 @@ class PostingsBuilder:
     def _postings(self, token: str) -> str:
         """`n:tf` for each entry of a stem (tf in the shortest form, as f"{tf:g}"), from tables rather than by
         formatting each of the glossary's millions of postings anew."""
-        numbers, weights = self.postings.pop(token)
+        numbers, weights = self.numbers.pop(token), self.weights.pop(token)
         if len(self._numbered) <= self.top:
             self._numbered = [f"{n}:" for n in range(self.top + 1)]
         return " ".join(map(operator.add, map(self._numbered.__getitem__, numbers), map(_SHOWN.__getitem__, weights)))

@@ -117,7 +117,7 @@ class PostingsJob:
 
     def _feed(self) -> None:
         try:
-            with os.fdopen(self._to_child, "wb", buffering=1 << 20) as out:
+            with os.fdopen(self._to_child, "wb", buffering=1 << 16) as out:
                 while (number := self._claim_front()) is not None:
                     fields = search_fields(self.entries[number])
                     # a line of the fields' sizes in bytes, then the fields: no escaping to do or undo
