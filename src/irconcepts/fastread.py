@@ -29,9 +29,29 @@ _NODE_PROPERTY = re.compile(r"[&*!][^\s]")
 _INT_TAG = "tag:yaml.org,2002:int"
 
 
-def _has_node_property(chunk: str) -> bool:
-    # the marks themselves are looked for first: most items have none, and `in` is much faster than a search
-    return ("&" in chunk or "*" in chunk or "!" in chunk) and _NODE_PROPERTY.search(chunk) is not None
+# Where libyaml (PyYAML) and yaml-rs part ways on syntax inside [...] and {...}, found by differential testing:
+# an item that starts with `:`, `?`, `|` or `>` (libyaml: a syntax error, or `?x` a mapping; yaml-rs: text),
+# a `:` right before `,?[]{}`, a value that starts with `:` or `?`, and `|` or `>` as a value in a flow mapping.
+# White space here may be line breaks: a flow collection may go on to another line.
+_FLOW_RISK = re.compile(r"[\[{,]\s*[:?|>]|:[,?\[\]{}]|:\s+[:?]|\{[^}]*:\s+[|>]")
+
+
+def _plain_syntax(chunk: str) -> bool:
+    """Whether the item is written in the plain subset of YAML on which yaml-rs and PyYAML agree; anything
+    else is left to PyYAML (only slower). The marks themselves are looked for before any search: `in` is much
+    faster, and most items have none."""
+    # "- term: <value>" on the first line, so that the entry's line (which `edit` opens) and its term's line
+    # (which notes name) are that line, as PyYAML would place them
+    first = chunk[7 : chunk.find("\n")].strip() if chunk.startswith("- term:") else ""
+    if not first or first.startswith("#"):
+        return False
+    # a tab (libyaml refuses it in indentation, on a blank line after a value, or next to a "-"); a backslash,
+    # which may be a YAML escape for a control code ("\e")
+    if "\t" in chunk or "\\" in chunk:
+        return False
+    if ("&" in chunk or "*" in chunk or "!" in chunk) and _NODE_PROPERTY.search(chunk):
+        return False
+    return not (("[" in chunk or "{" in chunk) and _FLOW_RISK.search(chunk))
 
 
 def _resolvers() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
@@ -153,10 +173,7 @@ class FastReader:
         self.characters = 0  # of the last item read, for load.py's expansion budget
 
     def read(self, chunk: str, name: str, line_offset: int) -> Located | None:
-        # Only an item that starts "- term:" on its first line, so that the entry's line (which `edit` opens)
-        # and its term's line (which notes name) are that line, as PyYAML would place them.
-        # Nor an item with a backslash, which may be a YAML escape for a control code ("\e").
-        if not chunk.startswith("- term:") or "\\" in chunk or _has_node_property(chunk):
+        if not _plain_syntax(chunk):
             return None
         try:
             parsed = self.loads(chunk, parse_datetime=False)

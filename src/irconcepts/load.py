@@ -151,17 +151,18 @@ def load_file(path: str | Path, *, exact: bool = True) -> LoadResult:
     control = _control_problem(name, text)
     if control is not None:
         return LoadResult(problems=[control])
-    return load_text(text, name, exact=exact)
+    return load_text(text, name, exact=exact, controls_checked=True)
 
 
-def load_text(text: str, name: str, *, exact: bool = True) -> LoadResult:
+def load_text(text: str, name: str, *, exact: bool = True, controls_checked: bool = False) -> LoadResult:
     """Entries of one file. Each top-level item is parsed on its own, so that a large glossary never
     holds the node tree of the whole file in memory; a file that does not split cleanly is parsed whole.
 
     Not `exact`: items that yaml-rs reads as PyYAML would are taken from it (fastread.py), without the
-    lines of their parts; any problem then needs the file read again exactly to be placed (validate.py)."""
+    lines of their parts; any problem then needs the file read again exactly to be placed (validate.py).
+    `controls_checked`: the caller has already refused control codes in the text (load_file does)."""
     try:
-        return _load_text(text, name, exact=exact)
+        return _load_text(text, name, exact=exact, controls_checked=controls_checked)
     except _TooLarge as exc:
         return LoadResult(
             problems=[
@@ -179,12 +180,14 @@ def load_text(text: str, name: str, *, exact: bool = True) -> LoadResult:
         )
 
 
-def _load_text(text: str, name: str, *, exact: bool = True) -> LoadResult:
+def _load_text(text: str, name: str, *, exact: bool = True, controls_checked: bool = False) -> LoadResult:
     yaml, loader = _yaml()
     result = LoadResult()
     budget = [min(EXPANSION_CAP, max(EXPANSION_FLOOR, EXPANSION_FACTOR * len(text)))]
     chunks = _top_level_items(text)
     fast = None if exact or any(mark in text for mark in _FAST_UNSAFE) else _fast_reader()
+    if fast is not None and not controls_checked and CONTROL.search(text):
+        fast = None  # yaml-rs would take control codes that PyYAML refuses: PyYAML says where they are
     if chunks is not None:
         try:
             for offset, chunk, located, characters in _read_fast(chunks, fast, name):
@@ -294,13 +297,17 @@ class _ItemCutter:
         return later
 
     def __iter__(self) -> Iterator[tuple[int, str]]:
+        return ((line, self.text[start:end]) for line, start, end in self.spans())
+
+    def spans(self) -> Iterator[tuple[int, int, int]]:
+        """(line offset, start, end) of each item: where in the text it lies."""
         text, end = self.text, self.end
         start, line = self.first, text.count("\n", 0, self.first)
         for found in _ITEM_START.finditer(text, self.first, end):
-            yield line, text[start : found.start() + 1]
+            yield line, start, found.start() + 1
             line += text.count("\n", start, found.start() + 1)
             start = found.start() + 1
-        yield line, text[start:end]
+        yield line, start, end
 
 
 def _top_level_items_by_lines(text: str) -> Iterator[tuple[int, str]] | None:

@@ -1,9 +1,9 @@
 """A large glossary file read by two processes: a forked child reads the second half of its items while this
 process reads the first (issue 22: the first compile of a large glossary near the time of parsing it alone).
 
-The child runs the same fast reader (fastread.py) on its items and sends back, in order, what it made of each:
-the entry, or the item's text where the fast reader stepped aside, which this process then reads with PyYAML
-exactly as it would have. So the entries, the problems and their lines are those of a reading by one process.
+The child runs the same fast reader (fastread.py) on its items and sends back, in order, where each item lies
+and the entry it read fast, if any; this process reads every other item with PyYAML exactly as it would have.
+So the entries, the problems and their lines are those of a reading by one process.
 The child is forked after the file is read, so it shares the file's text rather than copying it, and sends
 its entries with pickle, through an unnamed temporary file that only the two processes can reach (never a
 file another program could put there).
@@ -48,7 +48,14 @@ def read_halves(chunks: Iterable[tuple[int, str]], fast: Any, name: str) -> Iter
         if not read_first:  # the caller stopped early (a syntax error sends the file to PyYAML whole)
             child.stop()
     records = child.records()
-    yield from records if records is not None else _read(later, fast, name)
+    if records is None:
+        yield from _read(later, fast, name)
+        return
+    # every item's text, cut here from the shared text: PyYAML reads an item the child declined, and one it
+    # took if taking it would overrun the alias budget
+    text = later.text
+    for offset, start, end, located, characters in records:
+        yield offset, text[start:end], located, characters
 
 
 def _read(chunks: Iterable[tuple[int, str]], fast: Any, name: str) -> Iterator[tuple[int, str, Any, int]]:
@@ -62,7 +69,8 @@ class _Child:
     the child never waits for this process to read, and this process needs no thread to read meanwhile (a
     thread waking for each piece of a pipe slowed this process's own reading by a third)."""
 
-    def __init__(self, chunks: Iterable[tuple[int, str]], fast: Any, name: str) -> None:
+    def __init__(self, chunks: Any, fast: Any, name: str) -> None:
+        """`chunks`: the load module's item cutter for the second half (its text and where each item lies)."""
         self.reply = tempfile.TemporaryFile()  # noqa: SIM115 - records() closes it
         self.pid = os.fork()
         if self.pid == 0:  # the child: never returns
@@ -74,7 +82,7 @@ class _Child:
             os.kill(self.pid, signal.SIGKILL)
         self.records()
 
-    def records(self) -> list[tuple[int, str, Any, int]] | None:
+    def records(self) -> list[tuple[int, int, int, Any, int]] | None:
         """The child's records, or None if it did not finish."""
         with self.reply:
             try:
@@ -101,16 +109,18 @@ def _unpickled(reply: IO[bytes]) -> list[Any]:
     return records
 
 
-def _run_child(reply: int, chunks: Iterable[tuple[int, str]], fast: Any, name: str) -> None:
+def _run_child(reply: int, chunks: Any, fast: Any, name: str) -> None:
     code = 1
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C: just stop; the parent reports the interrupt
         gc.freeze()  # the parent's objects are never collected here, so their pages are never copied
         with os.fdopen(os.dup(reply), "wb", buffering=1 << 20) as out:
-            for offset, chunk, located, characters in _read(chunks, fast, name):
-                # each record sent as it is made; the item's text only where the parent must read it with PyYAML
-                record = (offset, chunk if located is None else "", located, characters)
-                pickle.dump(record, out, protocol=pickle.HIGHEST_PROTOCOL)
+            text = chunks.text
+            for offset, start, end in chunks.spans():
+                # each record sent as it is made: where the item lies, and the entry if it was read fast
+                located = fast.read(text[start:end], name, offset)
+                characters = fast.characters if located is not None else 0
+                pickle.dump((offset, start, end, located, characters), out, protocol=pickle.HIGHEST_PROTOCOL)
             pickle.dump(_DONE, out)
         code = 0
     finally:

@@ -154,10 +154,10 @@ def load_glossary(files: Iterable[str | Path], notes: list[Problem] | None = Non
     files = list(files)
     fast_notes: list[Problem] = []
     # First the fast way (fastread.py); its entries know only their own lines, so a glossary with any problem
-    # is read again the line-aware way, which places every problem exactly (and finds the same ones).
+    # is read again the line-aware way, which finds and places every problem as it always has.
     located, problems = merge(files, fast_notes, exact=False)
     problems.extend(check_references(located))
-    if problems and not all(x.lines_exact for x in located):
+    if problems:
         located, problems = merge(files, notes)
         problems.extend(check_references(located))
     elif notes is not None:
