@@ -64,7 +64,7 @@ def test_postings_sum_weights_one_occurrence_at_a_time() -> None:
     builder = IndexBuilder()
     builder.add(entry("sanction", "A measure.", cases=(case,)))
     token = search_stem("embargo")
-    assert list(builder.postings.weights[token]) == [1.2 + 1.2 + 1.2]
+    assert builder.postings.weights_of(token) == [1.2 + 1.2 + 1.2]
     index = compile_index([entry("sanction", "A measure.", cases=(case,))])
     assert index.posting(token) == [(0, 3.6)]
     assert index.doc_lengths == [6.0 + 2.0 + 1.0 + 1.2 * 5]  # term, summary and definition ("a" is a stop word), cases

@@ -1,6 +1,6 @@
 """Search postings (BM25F-style field-weighted term frequencies), document lengths and the word vocabulary.
 
-Held compactly while the glossary is read: per stem, two typed arrays (entry numbers, weights) rather than a
+Held compactly while the glossary is read: per stem, two typed arrays (entry numbers, weight indexes) rather than a
 list of small lists, which for 20,000 entries saves a few hundred bytes on each of about a million postings.
 """
 
@@ -86,7 +86,11 @@ class PostingsBuilder:
     def __init__(self) -> None:
         # stem -> the numbers of the entries holding it, and its weight in each
         self.numbers: defaultdict[str, array[int]] = defaultdict(functools.partial(array, "i"))
-        self.weights: defaultdict[str, array[float]] = defaultdict(functools.partial(array, "d"))
+        # each weight as the index of its value in `_weight_values`: a glossary's weights take few distinct
+        # values, and an index takes half the bytes of a float (millions of postings in a large glossary)
+        self.weights: defaultdict[str, array[int]] = defaultdict(functools.partial(array, "I"))
+        self._weight_values: list[float] = []
+        self._weight_index = _Table(self._new_weight)
         self.top = -1  # the highest entry number added
         self._numbered: list[str] = []  # "n:" for each entry number, made once for the postings lines
         self.lengths: list[float] = []
@@ -119,7 +123,8 @@ class PostingsBuilder:
         # Filed under each stem by C alone: map applies the arrays' append to each stem's array in turn (a
         # missing stem gets its arrays from the defaultdicts), and a zero-length deque drains the map.
         _drain(map(_append, map(self.numbers.__getitem__, weighted), itertools.repeat(number)))
-        _drain(map(_append, map(self.weights.__getitem__, weighted), weighted.values()))
+        weights = map(self._weight_index.__getitem__, weighted.values())
+        _drain(map(_append, map(self.weights.__getitem__, weighted), weights))
 
     def _folded_words(self, text: str) -> list[str]:
         """The folded words of a text (text.words), in order; its words as written are kept for the
@@ -175,13 +180,22 @@ class PostingsBuilder:
         for token in mine[position:]:
             yield f"{token}\t{self._postings(token)}\n"
 
+    def _new_weight(self, weight: float) -> int:
+        self._weight_values.append(weight)
+        return len(self._weight_values) - 1
+
+    def weights_of(self, token: str) -> list[float]:
+        """The weights of a stem's postings, in entry order (before `sections()`, which releases them)."""
+        return [self._weight_values[index] for index in self.weights[token]]
+
     def _postings(self, token: str) -> str:
         """`n:tf` for each entry of a stem (tf in the shortest form, as f"{tf:g}"), from tables rather than by
         formatting each of the glossary's millions of postings anew."""
         numbers, weights = self.numbers.pop(token), self.weights.pop(token)
         if len(self._numbered) <= self.top:
             self._numbered = [f"{n}:" for n in range(self.top + 1)]
-        return " ".join(map(operator.add, map(self._numbered.__getitem__, numbers), map(_SHOWN.__getitem__, weights)))
+        shown = map(_SHOWN.__getitem__, map(self._weight_values.__getitem__, weights))
+        return " ".join(map(operator.add, map(self._numbered.__getitem__, numbers), shown))
 
     def sections(self) -> Iterator[tuple[str, Any]]:
         """(name, data) of each of SECTIONS, once every entry has been added."""
