@@ -170,22 +170,22 @@ class FastReader:
 
     def __init__(self, loads: Any) -> None:
         self.loads = loads
-        self.characters = 0  # of the last item read, for load.py's expansion budget
 
-    def read(self, chunk: str, name: str, line_offset: int) -> Located | None:
+    def read(self, chunk: str, name: str, line_offset: int) -> tuple[Located | None, int]:
+        """The item's entry and the characters of its text (for load.py's alias-expansion budget), or
+        (None, 0) when the item is PyYAML's to read."""
         if not _plain_syntax(chunk):
-            return None
+            return None, 0
         try:
             parsed = self.loads(chunk, parse_datetime=False)
         except Exception:  # any complaint of yaml-rs: PyYAML will say it properly, with a line
-            return None
+            return None, 0
         if type(parsed) is not list or len(parsed) != 1 or type(parsed[0]) is not dict:
-            return None
+            return None, 0
         values = _values(parsed[0])
         if values is None:
-            return None
-        self.characters = _characters(parsed[0])
-        return make_located(values, name, line_offset + 1)
+            return None, 0
+        return make_located(values, name, line_offset + 1), _characters(parsed[0])
 
 
 def fast_reader() -> FastReader | None:

@@ -60,8 +60,7 @@ def read_halves(chunks: Iterable[tuple[int, str]], fast: Any, name: str) -> Iter
 
 def _read(chunks: Iterable[tuple[int, str]], fast: Any, name: str) -> Iterator[tuple[int, str, Any, int]]:
     for offset, chunk in chunks:
-        located = fast.read(chunk, name, offset)
-        yield offset, chunk, located, fast.characters if located is not None else 0
+        yield offset, chunk, *fast.read(chunk, name, offset)
 
 
 class _Child:
@@ -118,9 +117,8 @@ def _run_child(reply: int, chunks: Any, fast: Any, name: str) -> None:
             text = chunks.text
             for offset, start, end in chunks.spans():
                 # each record sent as it is made: where the item lies, and the entry if it was read fast
-                located = fast.read(text[start:end], name, offset)
-                characters = fast.characters if located is not None else 0
-                pickle.dump((offset, start, end, located, characters), out, protocol=pickle.HIGHEST_PROTOCOL)
+                record = (offset, start, end, *fast.read(text[start:end], name, offset))
+                pickle.dump(record, out, protocol=pickle.HIGHEST_PROTOCOL)
             pickle.dump(_DONE, out)
         code = 0
     finally:
