@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from irconcepts.compiler import IndexBuilder, ordered
-from irconcepts.index import Index, compile_index
+from irconcepts.compiler.postings import PostingsBuilder, note_words
+from irconcepts.index import FIELD_WEIGHTS, Index, compile_index, initials, name_keys, word_order_key
 from irconcepts.load import _top_level_items, _top_level_items_by_lines, load_text
 from irconcepts.model import Case, Entry
-from irconcepts.text import search_stem
+from irconcepts.text import search_stem, search_stems, stems
 
 BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
 
@@ -81,12 +82,40 @@ def test_vocabulary_flags_are_the_same_on_the_fast_and_the_folded_path() -> None
     assert accented.word_flag("emile") == "u" and apostrophe.word_flag("view") == "l"
 
 
+def test_the_fast_word_counts_are_the_word_by_word_definition() -> None:
+    # The builder splits ASCII text by bytes and stems each distinct word as written once; the definition is
+    # text.search_stems word by word, each word adding its field's weight, and note_words on the text as
+    # written. Random texts mixing the marks that part or join words must give the same postings and flags.
+    pieces = ["State", "state's", "STATES", "l'etat", "`quoted`", "don’t", "Émile", "co-operation", "war—peace"]
+    pieces += ["1648", "x_y", "naïve", "‘world’", "it's", "NATO", "a", "the", "of", "Power", "power.", "(UN)"]
+    rng = random.Random(22)
+    builder = PostingsBuilder()
+    expected: dict[str, dict[int, float]] = {}
+    flags: dict[str, str] = {}
+    for number in range(300):
+        fields = {name: " ".join(rng.choices(pieces, k=rng.randint(0, 12))) for name in FIELD_WEIGHTS}
+        builder.add(number, fields)
+        for name, text in fields.items():
+            note_words(flags, text)
+            for token in search_stems(text):
+                counts = expected.setdefault(token, {})
+                counts[number] = counts.get(number, 0.0) + FIELD_WEIGHTS[name]
+    assert {token: dict(zip(*_pairs(builder, token), strict=True)) for token in builder.packed} == expected
+    assert builder.vocabulary() == flags
+    assert search_stem("dont") in expected and "don" not in expected  # an apostrophe joins: don’t is one word
+
+
+def _pairs(builder: PostingsBuilder, token: str) -> tuple[list[int], list[float]]:
+    numbers = [posting & 0xFFFFFFFF for posting in builder.packed[token]]
+    return numbers, builder.weights_of(token)
+
+
 def test_the_builder_releases_what_each_section_was_made_from() -> None:
     builder = IndexBuilder()
     for item in ordered([entry("balance of power", "Power balances power."), entry("anarchy", "No rule.")]):
         builder.add(item)
     sections = dict(builder.sections())
-    assert builder.postings.numbers == {} and builder.keys == {} and builder.name_lines == set()
+    assert builder.postings.packed == {} and builder.keys == {} and builder.name_lines == set()
     index = Index(sections, ordered([entry("balance of power", "x"), entry("anarchy", "y")]))
     assert index.key_hit("balance of power") == (1, "balance of power", "term")
     assert [n for n, _ in index.posting(search_stem("power"))] == [1]
@@ -117,3 +146,17 @@ def test_a_first_run_at_scale_stays_within_its_memory(tmp_path: Path) -> None:
         check=False,
     )
     assert shown.returncode == 0 and '"sovereignty"' in shown.stdout.lower()
+
+
+def test_name_keys_in_one_pass_are_the_keys_each_function_makes() -> None:
+    # the compile files names by name_keys; lookups make the same keys one function at a time
+    rng = random.Random(7)
+    glossary = Path(__file__).resolve().parents[1] / "data" / "entries.yaml"
+    pool = glossary.read_text(encoding="utf-8").split()
+    names = ["balance of power", "the Peace of Westphalia", "North Atlantic Treaty Organization", "UN", "of the"]
+    names += [" ".join(rng.choice(pool) for _ in range(rng.randint(1, 6))) for _ in range(3000)]
+    for name in names:
+        both = {initials(name), initials(name, keep_function_words=True)} - {""}
+        expected = (" ".join(stems(name, drop_stop_words=False)), word_order_key(name), both)
+        assert name_keys(name) == expected, name
+    assert name_keys("balance of power")[2] == {"bp", "bop"}

@@ -10,6 +10,7 @@ import functools
 import itertools
 import operator
 import re
+import sys
 from array import array
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -82,60 +83,70 @@ _RUNS = [
 ]
 
 
+def _search_stem_as_written(word: str) -> str | None:
+    """The search stem of an ASCII word as written (any case, no apostrophes), or None for a stop word."""
+    folded = word.lower()
+    return None if folded in STOP_WORDS else search_stem(folded)
+
+
+_LITTLE_ENDIAN = sys.byteorder == "little"  # which half of a packed posting comes first in memory
+
+
 class PostingsBuilder:
     def __init__(self) -> None:
-        # stem -> the numbers of the entries holding it, and its weight in each
-        self.numbers: defaultdict[str, array[int]] = defaultdict(functools.partial(array, "i"))
-        # each weight as the index of its value in `_weight_values`: a glossary's weights take few distinct
-        # values, and an index takes half the bytes of a float (millions of postings in a large glossary)
-        self.weights: defaultdict[str, array[int]] = defaultdict(functools.partial(array, "I"))
+        # stem -> its postings in entry order, each packed in one integer: the index of its weight in
+        # `_weight_values` shifted up 32 bits, plus the entry number. A glossary's weights take few distinct
+        # values, and one array append per posting is half the work of two (millions of postings at scale).
+        self.packed: defaultdict[str, array[int]] = defaultdict(functools.partial(array, "Q"))
         self._weight_values: list[float] = []
-        self._weight_index = _Table(self._new_weight)
+        self._weight_bits = _Table(self._new_weight)  # a weight -> its index, shifted into place
         self.top = -1  # the highest entry number added
         self._numbered: list[str] = []  # "n:" for each entry number, made once for the postings lines
+        self._shown: list[str] = []  # each weight as the postings lines show it, by its index
         self.lengths: list[float] = []
-        # every distinct word as written (or a whitespace-separated piece holding some); the vocabulary is made
-        # from them once
+        # An ASCII word exactly as written -> its stem (None for a stop word). Its keys are also every such
+        # word met, for the vocabulary; words first folded or joined by apostrophes go through the other table.
+        self._stem_as_written = _Table(_search_stem_as_written)
+        self._stem_folded = _Table(_search_stem_as_written)
+        # the other words as written (or whitespace-separated pieces holding some), for the vocabulary
         self.raw_words: set[str] = set()
         self._folded_pieces = _Table(lambda piece: tuple(words(piece)))
-        self.stem_of: dict[str, str | None] = {}  # a folded word -> its search stem, or None for a stop word
 
     def add(self, number: int, fields: dict[str, str]) -> None:
         """One entry's search fields (index.search_fields); entries come in order of their numbers."""
         weighted: dict[str, float] = {}
         length = 0.0
-        stem_of = self.stem_of
         for weight, names in _RUNS:
-            folded = self._folded_words(" ".join(fields[name] for name in names))
-            for word in set(folded).difference(stem_of):  # words not met before: the glossary mostly repeats
-                stem_of[word] = None if word in STOP_WORDS else search_stem(word)
-            # Counted by stem in C. Every word of a run adds the same weight, so adding a stem's count at once
-            # gives the very float that adding it word by word does.
-            tokens = Counter(map(stem_of.__getitem__, folded))
+            found, stem_of = self._words(" ".join(fields[name] for name in names))
+            # Counted by stem in C (a word met for the first time is stemmed by the table). Every word of a run
+            # adds the same weight, so adding a stem's count at once gives the very float that adding it word
+            # by word does.
+            tokens = Counter(map(stem_of.__getitem__, found))
             stops = tokens.pop(None, 0)
             for token in tokens.keys() & weighted.keys():  # stems an earlier field had too: few
                 weighted[token] = _add_repeatedly(weighted[token], weight, tokens.pop(token))
             # the rest start from nothing: their weights are looked up, not added up, in C
             weighted.update(zip(tokens.keys(), map(_MULTIPLES[weight].__getitem__, tokens.values()), strict=True))
-            length += weight * (len(folded) - stops)
+            length += weight * (len(found) - stops)
         self.lengths.append(length)
         self.top = number if number > self.top else self.top
         # Filed under each stem by C alone: map applies the arrays' append to each stem's array in turn (a
-        # missing stem gets its arrays from the defaultdicts), and a zero-length deque drains the map.
-        _drain(map(_append, map(self.numbers.__getitem__, weighted), itertools.repeat(number)))
-        weights = map(self._weight_index.__getitem__, weighted.values())
-        _drain(map(_append, map(self.weights.__getitem__, weighted), weights))
+        # missing stem gets its array from the defaultdict), and a zero-length deque drains the map.
+        packed = map(operator.or_, map(self._weight_bits.__getitem__, weighted.values()), itertools.repeat(number))
+        _drain(map(_append, map(self.packed.__getitem__, weighted), packed))
 
-    def _folded_words(self, text: str) -> list[str]:
-        """The folded words of a text (text.words), in order; its words as written are kept for the
-        vocabulary. One scan of the text where that gives the same words: ASCII without apostrophes, in which
-        a word as written, lower-cased, is the folded word."""
-        if text.isascii() and "'" not in text and "`" not in text:
+    def _words(self, text: str) -> tuple[list[str], _Table]:
+        """The words of a text in order, and the table giving each one's stem (text.words folds them: the
+        table does the rest). The words as written are kept for the vocabulary."""
+        if text.isascii():
             # RAW_WORD's words, for ASCII text, at half the cost of a regular expression: every byte but a
-            # letter or digit made a space, then split
-            written = text.encode().translate(_ASCII_SPACED).decode().split()
-            self.raw_words.update(written)
-            return list(map(str.lower, written))
+            # letter or digit made a space, then split; the table lower-cases each distinct word once
+            encoded = text.encode()
+            if b"'" not in encoded and b"`" not in encoded:
+                return encoded.translate(_ASCII_SPACED).decode().split(), self._stem_as_written
+            # an apostrophe parts words as written but joins a folded word: "state's" -> "states"
+            self.raw_words.update(encoded.translate(_ASCII_SPACED).decode().split())
+            return encoded.translate(_ASCII_SPACED, b"'`").decode().split(), self._stem_folded
         # Otherwise each whitespace-separated piece is folded once and remembered: folding is per character
         # and never joins or makes whitespace, so a text's words are its pieces' words. The pieces, not their
         # words, are kept for the vocabulary, which finds the words in them (see vocabulary).
@@ -144,20 +155,23 @@ class PostingsBuilder:
         folded = self._folded_pieces
         if len(folded) > _PIECES_KEPT:
             folded.clear()
-        return list(itertools.chain.from_iterable(map(folded.__getitem__, pieces)))
+        return list(itertools.chain.from_iterable(map(folded.__getitem__, pieces))), self._stem_folded
+
+    def written(self) -> set[str]:
+        """Every word as written (or piece holding some) met so far: what the vocabulary is made from."""
+        return self.raw_words.union(self._stem_as_written)
 
     def vocabulary(self) -> dict[str, str]:
         """Each folded word of the glossary with its flag (see note_words)."""
         flags: dict[str, str] = {}
-        note_words(flags, " ".join(self.raw_words))
+        note_words(flags, " ".join(self.written()))
         return flags
 
     def reverse(self) -> None:
         """Put entries added in falling number order (worker.py counts from the last entry down) in rising
         order, as if they had been added that way: each stem's postings and the lengths are reversed."""
-        for token, numbers in self.numbers.items():
-            numbers.reverse()
-            self.weights[token].reverse()
+        for postings in self.packed.values():
+            postings.reverse()
         self.lengths.reverse()
 
     def postings_lines(self, earlier: Iterable[str] = ()) -> Iterator[str]:
@@ -165,7 +179,7 @@ class PostingsBuilder:
 
         `earlier`: the sorted lines of another builder that counted the entries numbered before all of this
         one's (worker.py's child); a stem in both gets its earlier postings first, as one builder would."""
-        mine = sorted(self.numbers)
+        mine = sorted(self.packed)
         position = 0
         for line in earlier:
             token, postings = line.rstrip("\n").split("\t", 1)
@@ -182,23 +196,28 @@ class PostingsBuilder:
 
     def _new_weight(self, weight: float) -> int:
         self._weight_values.append(weight)
-        return len(self._weight_values) - 1
+        return (len(self._weight_values) - 1) << 32
 
     def weights_of(self, token: str) -> list[float]:
         """The weights of a stem's postings, in entry order (before `sections()`, which releases them)."""
-        return [self._weight_values[index] for index in self.weights[token]]
+        return [self._weight_values[posting >> 32] for posting in self.packed[token]]
 
     def _postings(self, token: str) -> str:
         """`n:tf` for each entry of a stem (tf in the shortest form, as f"{tf:g}"), from tables rather than by
         formatting each of the glossary's millions of postings anew."""
-        numbers, weights = self.numbers.pop(token), self.weights.pop(token)
+        packed = self.packed.pop(token)
         if len(self._numbered) <= self.top:
             self._numbered = [f"{n}:" for n in range(self.top + 1)]
-        shown = map(_SHOWN.__getitem__, map(self._weight_values.__getitem__, weights))
-        return " ".join(map(operator.add, map(self._numbered.__getitem__, numbers), shown))
+        if len(self._shown) < len(self._weight_values):
+            self._shown = [_SHOWN[weight] for weight in self._weight_values]
+        # the packed integers seen as pairs of 32-bit halves: numbers and weight indexes without arithmetic
+        halves = memoryview(packed).cast("B").cast("I")
+        numbers, weights = (halves[0::2], halves[1::2]) if _LITTLE_ENDIAN else (halves[1::2], halves[0::2])
+        shown = map(operator.add, map(self._numbered.__getitem__, numbers), map(self._shown.__getitem__, weights))
+        return " ".join(shown)
 
     def sections(self) -> Iterator[tuple[str, Any]]:
         """(name, data) of each of SECTIONS, once every entry has been added."""
         yield "lengths", self.lengths
-        yield "postings", "".join(self.postings_lines())
+        yield "postings", list(self.postings_lines())  # its lines: see index.Index
         yield "vocab", table(self.vocabulary())

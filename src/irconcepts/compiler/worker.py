@@ -141,7 +141,7 @@ class PostingsJob:
             with os.fdopen(self._from_child, "r", encoding="utf-8", newline="\n", buffering=1 << 20) as reply:
                 lengths = json.loads(reply.readline())
                 mine.raw_words.update(reply.readline().rstrip("\n") for _ in range(int(reply.readline())))
-                postings = "".join(mine.postings_lines(reply))
+                postings = list(mine.postings_lines(reply))  # lines, not joined: see index.Index
             _, status = os.waitpid(self.pid, 0)
             finished = os.waitstatus_to_exitcode(status) == 0 and len(lengths) == split
         except (OSError, ValueError):
@@ -172,8 +172,9 @@ def _child(source: int, reply: int) -> None:
         # postings lines to the end (streamed: the largest section is never held whole here).
         with os.fdopen(reply, "w", encoding="utf-8", newline="\n", buffering=1 << 20) as out:
             out.write(json.dumps(builder.lengths) + "\n")
-            out.write(f"{len(builder.raw_words)}\n")
-            out.writelines(f"{word}\n" for word in builder.raw_words)
+            written = builder.written()
+            out.write(f"{len(written)}\n")
+            out.writelines(f"{word}\n" for word in written)
             out.writelines(builder.postings_lines())
         code = 0
     finally:
