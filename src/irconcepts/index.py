@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from .model import Entry, ListRow
-from .text import STOP_WORDS, normalise, plain_refs, stems, words
+from .text import STOP_WORDS, normalise, plain_refs, stem, stems, words
 
 if TYPE_CHECKING:
     from .compiler.worker import PostingsJob
@@ -61,13 +61,28 @@ def named(entry: Entry) -> list[tuple[str, str]]:
 
 def initials(phrase: str, *, keep_function_words: bool = False) -> str:
     """'North Atlantic Treaty Organization' -> 'nato'; function words are skipped unless asked for."""
-    parts = [w for w in words(phrase) if keep_function_words or w not in STOP_WORDS]
+    return _initials(words(phrase), keep_function_words=keep_function_words)
+
+
+def _initials(found: list[str], *, keep_function_words: bool) -> str:
+    parts = [w for w in found if keep_function_words or w not in STOP_WORDS]
     return "".join(w[0] for w in parts) if len(parts) >= 2 else ""
 
 
 def word_order_key(phrase: str) -> str:
     """The content words, stemmed and sorted: 'power balance' and 'balance of power' share it."""
     return " ".join(sorted(stems(phrase)))
+
+
+def name_keys(name: str) -> tuple[str, str, set[str]]:
+    """What the index files a name under besides its normalised forms: the stems of all its words, in order;
+    its word_order_key; and its initials() with and without function words. One pass over its words (a
+    compile does this for every name)."""
+    found = words(name)
+    stemmed = [stem(w) for w in found]
+    content = sorted(s for s, w in zip(stemmed, found, strict=True) if w not in STOP_WORDS)
+    letters = {_initials(found, keep_function_words=False), _initials(found, keep_function_words=True)}
+    return " ".join(stemmed), " ".join(content), letters - {""}
 
 
 def search_fields(entry: Entry) -> dict[str, str]:
@@ -96,7 +111,11 @@ class Index:
         count: int | None = None,
     ) -> None:
         self._count = count if count is not None else (len(entries) if entries is not None else None)
-        self._sections: dict[str, Any] = dict(sections or {})
+        self._sections: dict[str, Any] = {}
+        for name, data in (sections or {}).items():
+            # a text section may come as its lines: kept so, as `lines` wants them, not joined (a large
+            # glossary's postings are tens of megabytes)
+            self._sections[name + "_list" if name in TEXT_SECTIONS and isinstance(data, list) else name] = data
         self._entries: dict[int, Entry] = dict(enumerate(entries)) if entries is not None else {}
         self._read_section = read_section
         self._read_entry = read_entry
@@ -104,10 +123,30 @@ class Index:
 
     def section(self, name: str) -> Any:
         if name not in self._sections:
+            if name + "_list" in self._sections:  # given as lines: joined for the asker, and not kept
+                return "".join(self._sections[name + "_list"])
             if self._read_section is None:
                 raise KeyError(name)
             self._sections[name] = self._read_section(name)
         return self._sections[name]
+
+    def text_pieces(self, name: str, size: int = 1 << 20) -> Iterator[str]:
+        """A text section in pieces of about `size` characters, to be written without being held twice."""
+        lines = self._sections.get(name + "_list")
+        if lines is None or name in self._sections:
+            text = self.section(name)
+            yield from (text[start : start + size] for start in range(0, len(text), size))
+            return
+        piece: list[str] = []
+        length = 0
+        for line in lines:
+            piece.append(line)
+            length += len(line)
+            if length >= size:
+                yield "".join(piece)
+                piece, length = [], 0
+        if piece:
+            yield "".join(piece)
 
     # meta: what lists and completion need, one slot per entry
     @property

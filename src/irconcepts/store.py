@@ -22,7 +22,7 @@ import os
 import stat
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -66,8 +66,10 @@ def write(path: str, key: str, index: Index) -> None:
             places: dict[str, list[int]] = {}
             entries: list[list[int]] = []
             for name in (*SECTIONS, *TEXT_SECTIONS):
-                data = index.section(name)
-                size, crc = _write_text(handle, data) if name in TEXT_SECTIONS else _write_blob(handle, _json(data))
+                if name in TEXT_SECTIONS:
+                    size, crc = _write_text(handle, index.text_pieces(name))
+                else:
+                    size, crc = _write_blob(handle, _json(index.section(name)))
                 places[name] = [offset, offset + size, crc]
                 offset += size
             for record in index.records():
@@ -89,15 +91,12 @@ def _write_blob(handle: IO[bytes], blob: bytes) -> tuple[int, int]:
     return len(blob), zlib.crc32(blob)
 
 
-_PIECE = 1 << 20  # characters encoded at a time
-
-
-def _write_text(handle: IO[bytes], text: str) -> tuple[int, int]:
-    """Write `text` as UTF-8 a piece at a time (a section of tens of megabytes is not held twice, as text and
-    as bytes); the CRC-32 runs on across the pieces, so it is that of the whole."""
+def _write_text(handle: IO[bytes], pieces: Iterable[str]) -> tuple[int, int]:
+    """Write a text section as UTF-8 a piece at a time (a section of tens of megabytes is not held twice, as
+    text and as bytes); the CRC-32 runs on across the pieces, so it is that of the whole."""
     size = crc = 0
-    for start in range(0, len(text), _PIECE):
-        piece = text[start : start + _PIECE].encode("utf-8")
+    for text in pieces:
+        piece = text.encode("utf-8")
         handle.write(piece)
         size += len(piece)
         crc = zlib.crc32(piece, crc)

@@ -7,9 +7,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..folding import completion_key, short
-from ..index import COVER_MARK, NAME_RANK, initials, named, search_fields, word_order_key
+from ..index import COVER_MARK, NAME_RANK, name_keys, named, search_fields
 from ..model import Entry
-from ..text import CROSS_REF, compact, normalise, stems
+from ..text import CROSS_REF, compact, normalise
 from .postings import PostingsBuilder, table
 
 
@@ -71,12 +71,13 @@ class IndexBuilder:
         squeezed = compact(name)
         if squeezed not in self.compact_keys or NAME_RANK[kind] < NAME_RANK[self.compact_keys[squeezed][1]]:
             self.compact_keys[squeezed] = (number, kind)
-        self.stem_keys[" ".join(stems(name, drop_stop_words=False))].add(ref)
+        stem_key, order_key, letters = name_keys(name)
+        self.stem_keys[stem_key].add(ref)
         if kind != "cover":  # initials of a treaty's or an event's name are too easily another thing's
             # both 'bp' and 'bop' for balance of power: students write either
-            for letters in {initials(name), initials(name, keep_function_words=True)} - {""}:
-                self.acronyms[letters].add(ref)
-        self.orders[word_order_key(name)].add(ref)
+            for initials in letters:
+                self.acronyms[initials].add(ref)
+        self.orders[order_key].add(ref)
 
     def sections(self) -> Iterator[tuple[str, Any]]:
         """(name, data) of every section, JSON ones as data and text ones as str; each is made only when
