@@ -12,7 +12,16 @@ import pytest
 
 from irconcepts.compiler import IndexBuilder, ordered
 from irconcepts.compiler.postings import PostingsBuilder, note_words
-from irconcepts.index import FIELD_WEIGHTS, Index, compile_index, initials, name_keys, word_order_key
+from irconcepts.index import (
+    FIELD_WEIGHTS,
+    SECTIONS,
+    TEXT_SECTIONS,
+    Index,
+    compile_index,
+    initials,
+    name_keys,
+    word_order_key,
+)
 from irconcepts.load import _top_level_items, _top_level_items_by_lines, load_text
 from irconcepts.model import Case, Entry
 from irconcepts.text import search_stem, search_stems, stems
@@ -160,3 +169,22 @@ def test_name_keys_in_one_pass_are_the_keys_each_function_makes() -> None:
         expected = (" ".join(stems(name, drop_stop_words=False)), word_order_key(name), both)
         assert name_keys(name) == expected, name
     assert name_keys("balance of power")[2] == {"bp", "bop"}
+
+
+def test_a_text_section_given_as_lines_reads_and_writes_as_the_joined_text(tmp_path: Path) -> None:
+    from irconcepts import store
+
+    entries = ordered([entry("balance of power", "Power balances power."), entry("anarchy", "No rule.")])
+    compiled = compile_index(entries)
+    sections = {name: compiled.section(name) for name in (*SECTIONS, *TEXT_SECTIONS)}
+    text = sections["postings"]
+    assert isinstance(text, str) and text.count("\n") > 3
+    as_text = Index(sections, entries)
+    as_lines = Index(dict(sections, postings=text.splitlines(keepends=True)), entries)
+    assert as_lines.section("postings") == text
+    assert as_lines.posting(search_stem("power")) == as_text.posting(search_stem("power")) != []
+    pieces = list(as_lines.text_pieces("postings", size=7))
+    assert "".join(pieces) == text and len(pieces) > 1 and all(len(piece) >= 7 for piece in pieces[:-1])
+    for index, name in ((as_text, "text.bin"), (as_lines, "lines.bin")):
+        store.write(str(tmp_path / name), "key", index)
+    assert (tmp_path / "text.bin").read_bytes() == (tmp_path / "lines.bin").read_bytes()
