@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import random
+import re
 from pathlib import Path
 
 import pytest
 
 from irconcepts.load import load_text
-from irconcepts.validate import load_glossary
+from irconcepts.text import CROSS_REF
+from irconcepts.validate import load_glossary, unclosed_openings
 
 GOOD = """\
 - term: anarchy
@@ -162,3 +165,19 @@ def test_aliases_that_yaml_reads_as_other_types(tmp_path: Path, bad_alias: str) 
     bad = GOOD.replace("  theme: concepts-of-the-state", f"  aliases: [{bad_alias}]\n  theme: concepts-of-the-state")
     [message] = problems_of(tmp_path, bad)
     assert message.startswith("g.yaml:11: entry 'sovereignty': aliases item 1 must be text, but YAML reads")
+
+
+def test_unclosed_openings_skips_its_scan_only_where_the_scan_finds_none() -> None:
+    def by_scanning(raw: str) -> list[int]:
+        closed = {m.start() for m in CROSS_REF.finditer(raw)}
+        return [o.start() for o in re.finditer(r"\[\[", raw) if o.start() not in closed and o.start() - 1 not in closed]
+
+    rng = random.Random(131)
+    parts = ["[[", "]]", "[", "]", "x", "realism", "|", " ", "\n", "[[[", "]]]"]
+    unclosed = 0
+    for _ in range(20_000):
+        raw = "".join(rng.choice(parts) for _ in range(rng.randint(0, 12)))
+        expected = by_scanning(raw)
+        assert unclosed_openings(raw, list(CROSS_REF.finditer(raw))) == expected, repr(raw)
+        unclosed += bool(expected)
+    assert unclosed > 1000  # texts with unclosed openings were among those compared

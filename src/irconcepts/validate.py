@@ -130,22 +130,32 @@ def check_references(entries: list[Located]) -> list[Problem]:
                 msg = f"see_also '{clip(target)}' resolves to no entry{unresolved(target)}"
                 problems.append(Problem(entry.source, line, f"entry '{entry.term}': {msg}"))
         raw = located.raw_definition or entry.definition
-        closed = {m.start() for m in CROSS_REF.finditer(raw)}
-        for opening in re.finditer(r"\[\[", raw):
-            if opening.start() not in closed and opening.start() - 1 not in closed:  # '[[[x]]' is text then a link
-                offset = raw.count("\n", 0, opening.start()) if located.definition_literal else 0
-                shown = clip(raw[opening.start() : opening.start() + 30].split("\n")[0], 30)
-                msg = f"unclosed cross-reference '{shown}' (write [[term]] or [[term|shown text]])"
-                problems.append(
-                    Problem(entry.source, located.definition_line + offset, f"entry '{clip(entry.term)}': {msg}")
-                )
-        for match in CROSS_REF.finditer(raw):
+        refs = list(CROSS_REF.finditer(raw))
+        for start in unclosed_openings(raw, refs):
+            offset = raw.count("\n", 0, start) if located.definition_literal else 0
+            shown = clip(raw[start : start + 30].split("\n")[0], 30)
+            msg = f"unclosed cross-reference '{shown}' (write [[term]] or [[term|shown text]])"
+            problems.append(
+                Problem(entry.source, located.definition_line + offset, f"entry '{clip(entry.term)}': {msg}")
+            )
+        for match in refs:
             target = match.group(1).strip()
             if normalise(target) not in owner:
                 offset = raw.count("\n", 0, match.start()) if located.definition_literal else 0
                 msg = f"cross-reference [[{clip(target)}]] resolves to no entry{unresolved(target)}"
                 problems.append(Problem(entry.source, located.definition_line + offset, f"entry '{entry.term}': {msg}"))
     return problems
+
+
+def unclosed_openings(raw: str, refs: list[re.Match[str]]) -> list[int]:
+    """Where a '[[' opens no cross-reference, given the text's references (CROSS_REF's matches)."""
+    # Each reference opens with a '[['; without '[[[' no two openings overlap, so as many openings as
+    # references means every opening is closed: the common case, known without a second scan.
+    if "[[[" not in raw and raw.count("[[") == len(refs):
+        return []
+    closed = {m.start() for m in refs}
+    # '[[[x]]' is text then a link: the opening just before a reference's is not unclosed
+    return [o.start() for o in re.finditer(r"\[\[", raw) if o.start() not in closed and o.start() - 1 not in closed]
 
 
 def load_glossary(files: Iterable[str | Path], notes: list[Problem] | None = None) -> tuple[list[Entry], list[Problem]]:
