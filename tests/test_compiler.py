@@ -171,7 +171,7 @@ def test_name_keys_in_one_pass_are_the_keys_each_function_makes() -> None:
     assert name_keys("balance of power")[2] == {"bp", "bop"}
 
 
-def test_a_text_section_given_as_lines_reads_and_writes_as_the_joined_text(tmp_path: Path) -> None:
+def test_a_text_section_given_as_lines_or_in_a_file_reads_and_writes_as_the_joined_text(tmp_path: Path) -> None:
     from irconcepts import store
 
     entries = ordered([entry("balance of power", "Power balances power."), entry("anarchy", "No rule.")])
@@ -181,10 +181,21 @@ def test_a_text_section_given_as_lines_reads_and_writes_as_the_joined_text(tmp_p
     assert isinstance(text, str) and text.count("\n") > 3
     as_text = Index(sections, entries)
     as_lines = Index(dict(sections, postings=text.splitlines(keepends=True)), entries)
-    assert as_lines.section("postings") == text
-    assert as_lines.posting(search_stem("power")) == as_text.posting(search_stem("power")) != []
-    pieces = list(as_lines.text_pieces("postings", size=7))
-    assert "".join(pieces) == text and len(pieces) > 1 and all(len(piece) >= 7 for piece in pieces[:-1])
-    for index, name in ((as_text, "text.bin"), (as_lines, "lines.bin")):
+    in_file = Index(dict(sections, postings=store.TextFile(text.splitlines(keepends=True))), entries)
+    for index, name in ((as_text, "text.bin"), (as_lines, "lines.bin"), (in_file, "file.bin")):
+        assert index.section("postings") == text
+        for token in {line.split("\t")[0] for line in text.splitlines()} | {"zzz", ""}:
+            assert index.posting(token) == as_text.posting(token)
+        assert b"".join(index.text_chunks("postings")).decode() == text
         store.write(str(tmp_path / name), "key", index)
     assert (tmp_path / "text.bin").read_bytes() == (tmp_path / "lines.bin").read_bytes()
+    assert (tmp_path / "text.bin").read_bytes() == (tmp_path / "file.bin").read_bytes()
+
+
+def test_pieces_of_lines_hold_whole_lines() -> None:
+    from irconcepts.store import encoded_pieces
+
+    lines = [f"{'é' * n}\t{n}\n" for n in range(200)]
+    pieces = list(encoded_pieces(lines, size=50))
+    assert b"".join(pieces).decode() == "".join(lines) and len(pieces) > 10
+    assert all(piece.endswith(b"\n") for piece in pieces)

@@ -113,9 +113,7 @@ class Index:
         self._count = count if count is not None else (len(entries) if entries is not None else None)
         self._sections: dict[str, Any] = {}
         for name, data in (sections or {}).items():
-            # a text section may come as its lines: kept so, as `lines` wants them, not joined (a large
-            # glossary's postings are tens of megabytes)
-            self._sections[name + "_list" if name in TEXT_SECTIONS and isinstance(data, list) else name] = data
+            self._sections[name + _held_as(name, data)] = data
         self._entries: dict[int, Entry] = dict(enumerate(entries)) if entries is not None else {}
         self._read_section = read_section
         self._read_entry = read_entry
@@ -123,30 +121,30 @@ class Index:
 
     def section(self, name: str) -> Any:
         if name not in self._sections:
-            if name + "_list" in self._sections:  # given as lines: joined for the asker, and not kept
+            # given as lines or in a file: made whole for the asker, and not kept
+            if name + "_list" in self._sections:
                 return "".join(self._sections[name + "_list"])
+            if name + "_file" in self._sections:
+                return self._sections[name + "_file"].text()
             if self._read_section is None:
                 raise KeyError(name)
             self._sections[name] = self._read_section(name)
         return self._sections[name]
 
-    def text_pieces(self, name: str, size: int = 1 << 20) -> Iterator[str]:
-        """A text section in pieces of about `size` characters, to be written without being held twice."""
+    def text_chunks(self, name: str) -> Iterator[bytes]:
+        """A text section as UTF-8 in pieces of about a megabyte, to be written without being held twice."""
+        from .store import encoded_pieces
+
+        held = self._sections.get(name + "_file")
+        if held is not None and name not in self._sections:
+            yield from held.chunks()
+            return
         lines = self._sections.get(name + "_list")
         if lines is None or name in self._sections:
             text = self.section(name)
-            yield from (text[start : start + size] for start in range(0, len(text), size))
+            yield from (text[start : start + (1 << 20)].encode("utf-8") for start in range(0, len(text), 1 << 20))
             return
-        piece: list[str] = []
-        length = 0
-        for line in lines:
-            piece.append(line)
-            length += len(line)
-            if length >= size:
-                yield "".join(piece)
-                piece, length = [], 0
-        if piece:
-            yield "".join(piece)
+        yield from encoded_pieces(lines)
 
     # meta: what lists and completion need, one slot per entry
     @property
@@ -247,6 +245,8 @@ class Index:
         """The lines of a sorted text section that start with `prefix`."""
         if self._read_prefix is not None and section not in self._sections:
             return self._read_prefix(section, prefix)
+        if section + "_file" in self._sections and section not in self._sections:
+            return self._sections[section + "_file"].prefix_lines(prefix)
         if section + "_list" not in self._sections:
             self._sections[section + "_list"] = self.section(section).splitlines(keepends=True)
         lines = self._sections[section + "_list"]
@@ -294,6 +294,15 @@ class Index:
         """Each entry's stored form, one at a time (a large glossary is written without holding them all)."""
         for number in range(len(self)):
             yield self.entry(number).to_record()
+
+
+def _held_as(name: str, data: Any) -> str:
+    """How a section given to Index is held: a text section may come as its lines, kept so (as `lines` wants
+    them) rather than joined, or in a file (store.TextFile); a large glossary's postings are tens of
+    megabytes. Such a section is filed under its name with "_list" or "_file"."""
+    if name not in TEXT_SECTIONS or isinstance(data, str):
+        return ""
+    return "_list" if isinstance(data, list) else "_file"
 
 
 def _numbered(token: str) -> tuple[int, bool]:

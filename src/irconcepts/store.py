@@ -22,7 +22,7 @@ import os
 import stat
 import time
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def write(path: str, key: str, index: Index) -> None:
             entries: list[list[int]] = []
             for name in (*SECTIONS, *TEXT_SECTIONS):
                 if name in TEXT_SECTIONS:
-                    size, crc = _write_text(handle, index.text_pieces(name))
+                    size, crc = _write_text(handle, index.text_chunks(name))
                 else:
                     size, crc = _write_blob(handle, _json(index.section(name)))
                 places[name] = [offset, offset + size, crc]
@@ -91,12 +91,11 @@ def _write_blob(handle: IO[bytes], blob: bytes) -> tuple[int, int]:
     return len(blob), zlib.crc32(blob)
 
 
-def _write_text(handle: IO[bytes], pieces: Iterable[str]) -> tuple[int, int]:
-    """Write a text section as UTF-8 a piece at a time (a section of tens of megabytes is not held twice, as
-    text and as bytes); the CRC-32 runs on across the pieces, so it is that of the whole."""
+def _write_text(handle: IO[bytes], pieces: Iterable[bytes]) -> tuple[int, int]:
+    """Write a text section a UTF-8 piece at a time (a section of tens of megabytes is not held twice, as text
+    and as bytes); the CRC-32 runs on across the pieces, so it is that of the whole."""
     size = crc = 0
-    for text in pieces:
-        piece = text.encode("utf-8")
+    for piece in pieces:
         handle.write(piece)
         size += len(piece)
         crc = zlib.crc32(piece, crc)
@@ -116,40 +115,11 @@ def remove_stale_temporaries(folder: str, *, now: float | None = None) -> None:
                         os.unlink(full)
 
 
-class _Opened:
-    """A stored index file with its header read and checked."""
+class _SortedText:
+    """Sorted text lines in a binary file (from `base` on), searched in place without reading them all."""
 
-    def __init__(self, path: str, key: str) -> None:
-        try:
-            # Non-blocking, then checked on the descriptor: a FIFO or device put in the cache's place must not
-            # hang a Tab press or be read forever (a link to /dev/zero).
-            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
-        except OSError as exc:
-            raise StoreError(str(exc)) from exc
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            os.close(fd)
-            raise StoreError("not a regular file")
-        self.handle: IO[bytes] = os.fdopen(fd, "rb")
-        try:
-            if self.handle.readline(len(MAGIC)) != MAGIC:
-                raise StoreError("not an index of this format")
-            self.base = self.handle.tell()
-            total = os.fstat(self.handle.fileno()).st_size
-            if total < self.base + TRAILER_SIZE:
-                raise StoreError("truncated")
-            self.handle.seek(total - TRAILER_SIZE)
-            header_at = int(self.handle.read(TRAILER_SIZE).decode("ascii").strip())
-            self.handle.seek(self.base + header_at)
-            header = json.loads(self.handle.read(total - TRAILER_SIZE - self.base - header_at))
-            if header.get("key") != key:
-                raise StoreError("stale")
-            if header["size"] != header_at:
-                raise StoreError("truncated")
-            self.places: dict[str, list[int]] = header["sections"]
-            self.spans: list[list[int]] = header["entries"]
-        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-            self.handle.close()
-            raise StoreError(f"unreadable header: {exc}") from exc
+    handle: IO[bytes]
+    base: int
 
     def raw(self, start: int, end: int, crc: int | None = None) -> bytes:
         self.handle.seek(self.base + start)
@@ -158,12 +128,9 @@ class _Opened:
             raise ValueError("checksum mismatch")
         return data
 
-    def json(self, start: int, end: int, crc: int | None = None) -> Any:
-        return json.loads(self.raw(start, end, crc))
-
-    def prefix_lines(self, section: str, prefix: str) -> list[str]:
-        """The lines of a sorted text section that start with `prefix`, found by binary search on disk."""
-        start, end = self.places[section][:2]
+    def sorted_lines(self, start: int, end: int, prefix: str) -> list[str]:
+        """The lines between byte offsets `start` and `end` (sorted text) that start with `prefix`, found by
+        binary search in the file."""
         target = prefix.encode("utf-8")
         lo, hi = start, end
         # Invariant: every line starting before lo sorts below target; the answer starts at or before hi.
@@ -202,6 +169,92 @@ class _Opened:
         self.handle.seek(self.base + position)
         line = self.handle.readline(max(0, end - position))
         return line.rstrip(b"\n")
+
+
+class _Opened(_SortedText):
+    """A stored index file with its header read and checked."""
+
+    def __init__(self, path: str, key: str) -> None:
+        try:
+            # Non-blocking, then checked on the descriptor: a FIFO or device put in the cache's place must not
+            # hang a Tab press or be read forever (a link to /dev/zero).
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        except OSError as exc:
+            raise StoreError(str(exc)) from exc
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise StoreError("not a regular file")
+        self.handle: IO[bytes] = os.fdopen(fd, "rb")
+        try:
+            if self.handle.readline(len(MAGIC)) != MAGIC:
+                raise StoreError("not an index of this format")
+            self.base = self.handle.tell()
+            total = os.fstat(self.handle.fileno()).st_size
+            if total < self.base + TRAILER_SIZE:
+                raise StoreError("truncated")
+            self.handle.seek(total - TRAILER_SIZE)
+            header_at = int(self.handle.read(TRAILER_SIZE).decode("ascii").strip())
+            self.handle.seek(self.base + header_at)
+            header = json.loads(self.handle.read(total - TRAILER_SIZE - self.base - header_at))
+            if header.get("key") != key:
+                raise StoreError("stale")
+            if header["size"] != header_at:
+                raise StoreError("truncated")
+            self.places: dict[str, list[int]] = header["sections"]
+            self.spans: list[list[int]] = header["entries"]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            self.handle.close()
+            raise StoreError(f"unreadable header: {exc}") from exc
+
+    def json(self, start: int, end: int, crc: int | None = None) -> Any:
+        return json.loads(self.raw(start, end, crc))
+
+    def prefix_lines(self, section: str, prefix: str) -> list[str]:
+        """The lines of a sorted text section that start with `prefix`, found by binary search on disk."""
+        start, end = self.places[section][:2]
+        return self.sorted_lines(start, end, prefix)
+
+
+class TextFile(_SortedText):
+    """A sorted text section kept in an unnamed temporary file rather than in memory: a large glossary's
+    postings are tens of megabytes, made while the compile holds every entry. Searched in place, and copied
+    into the stored index."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        import tempfile  # only a large compile needs it
+
+        self.handle = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the index holding it
+        self.base = 0
+        self.size = 0
+        for chunk in encoded_pieces(lines):
+            self.handle.write(chunk)
+            self.size += len(chunk)
+        self.handle.flush()
+
+    def prefix_lines(self, prefix: str) -> list[str]:
+        return self.sorted_lines(0, self.size, prefix)
+
+    def chunks(self, size: int = 1 << 20) -> Iterator[bytes]:
+        """The text as UTF-8, a piece at a time."""
+        for start in range(0, self.size, size):
+            yield self.raw(start, min(start + size, self.size))
+
+    def text(self) -> str:
+        return self.raw(0, self.size).decode("utf-8")
+
+
+def encoded_pieces(lines: Iterable[str], size: int = 1 << 20) -> Iterator[bytes]:
+    """Lines of text joined into UTF-8 pieces of about `size` characters (never a line split between two)."""
+    piece: list[str] = []
+    length = 0
+    for line in lines:
+        piece.append(line)
+        length += len(line)
+        if length >= size:
+            yield "".join(piece).encode("utf-8")
+            piece, length = [], 0
+    if piece:
+        yield "".join(piece).encode("utf-8")
 
 
 def read(path: str, key: str, rebuild: Callable[[], Index]) -> Index:

@@ -30,6 +30,7 @@ from typing import Any
 from ..forking import can_fork
 from ..index import search_fields
 from ..model import Entry
+from ..store import TextFile
 from .postings import PostingsBuilder, table
 
 # Below this much YAML (about 2,000 entries of the shipped glossary's size) a serial count takes under half a
@@ -141,7 +142,9 @@ class PostingsJob:
             with os.fdopen(self._from_child, "r", encoding="utf-8", newline="\n", buffering=1 << 20) as reply:
                 lengths = json.loads(reply.readline())
                 mine.raw_words.update(reply.readline().rstrip("\n") for _ in range(int(reply.readline())))
-                postings = list(mine.postings_lines(reply))  # lines, not joined: see index.Index
+                # into a file as merged, not held: the compile's peak of memory comes here, with the
+                # child still holding its share
+                postings = TextFile(mine.postings_lines(reply))
             _, status = os.waitpid(self.pid, 0)
             finished = os.waitstatus_to_exitcode(status) == 0 and len(lengths) == split
         except (OSError, ValueError):
