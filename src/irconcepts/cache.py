@@ -8,14 +8,13 @@ a cache directory that cannot be written is skipped and the index lives in memor
 from __future__ import annotations
 
 import contextlib
-import gc
 import json
 import os
 import zlib
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from . import __version__, store
+from .collector import collector_paused
 from .sources import glossary_files
 from .user.dirs import cache_dir
 
@@ -52,20 +51,6 @@ def cache_path(files: list[str]) -> str:
     # One file per set of sources, so switching --data back and forth does not thrash a single cache.
     names = f"{zlib.crc32(chr(0).join(os.path.realpath(p) for p in files).encode()):08x}"
     return os.path.join(cache_dir(), f"index-{names}.bin")
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while a glossary is compiled. A compile makes millions of objects that
-    live on (the entries) and no cycles, and every so many allocations the collector would walk all of them
-    again: a few seconds of a large glossary's first run, for nothing to collect."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def build_index(files: list[str]) -> Index:

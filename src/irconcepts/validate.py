@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from .collector import collector_paused
 from .load import Located, load_file
 from .model import Entry, Problem, clip
 from .text import CROSS_REF, normalise
@@ -161,7 +162,11 @@ def unclosed_openings(raw: str, refs: list[re.Match[str]]) -> list[int]:
 def load_glossary(files: Iterable[str | Path], notes: list[Problem] | None = None) -> tuple[list[Entry], list[Problem]]:
     """Every file loaded, merged and cross-checked; the entries are only trustworthy when problems is empty.
     Names that a later file took over from an earlier one are added to `notes` (check shows them)."""
-    files = list(files)
+    with collector_paused():
+        return _load_glossary(list(files), notes)
+
+
+def _load_glossary(files: list[str | Path], notes: list[Problem] | None) -> tuple[list[Entry], list[Problem]]:
     fast_notes: list[Problem] = []
     # First the fast way (fastread.py); its entries know only their own lines, so a glossary with any problem
     # is read again the line-aware way, which finds and places every problem as it always has.
