@@ -181,7 +181,7 @@ def test_a_text_section_given_as_lines_or_in_a_file_reads_and_writes_as_the_join
     assert isinstance(text, str) and text.count("\n") > 3
     as_text = Index(sections, entries)
     as_lines = Index(dict(sections, postings=text.splitlines(keepends=True)), entries)
-    in_file = Index(dict(sections, postings=store.TextFile(text.splitlines(keepends=True))), entries)
+    in_file = Index(dict(sections, postings=store.TextFile().write(text.splitlines(keepends=True))), entries)
     for index, name in ((as_text, "text.bin"), (as_lines, "lines.bin"), (in_file, "file.bin")):
         assert index.section("postings") == text
         for token in {line.split("\t")[0] for line in text.splitlines()} | {"zzz", ""}:

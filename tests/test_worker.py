@@ -100,6 +100,21 @@ def test_a_child_whose_reply_is_cut_short_is_not_trusted(any_size: None, monkeyp
     assert sections(entries, started()) == expected
 
 
+def test_with_no_temporary_file_the_merged_postings_are_held_in_memory(
+    any_size: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    entries = glossary(300)
+    assert "postings_file" in compile_index(entries, started())._sections  # a file where one can be made
+    expected = sections(entries)
+
+    def no_file() -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(worker, "TextFile", no_file)
+    assert sections(entries, started()) == expected
+    assert isinstance(compile_index(entries, started())._sections["postings_list"], list)
+
+
 def test_no_child_for_a_small_glossary_or_a_process_with_threads(tmp_path: Path) -> None:
     small = tmp_path / "small.yaml"
     small.write_text("x" * 1000)

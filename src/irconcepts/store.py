@@ -220,16 +220,22 @@ class TextFile(_SortedText):
     postings are tens of megabytes, made while the compile holds every entry. Searched in place, and copied
     into the stored index."""
 
-    def __init__(self, lines: Iterable[str]) -> None:
+    def __init__(self) -> None:
+        """An empty file; raises OSError where no temporary file can be made."""
         import tempfile  # only a large compile needs it
 
         self.handle = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the index holding it
         self.base = 0
         self.size = 0
+
+    def write(self, lines: Iterable[str]) -> TextFile:
+        """Add the lines (sorted, after any already written); returns the file."""
+        self.handle.seek(self.size)
         for chunk in encoded_pieces(lines):
             self.handle.write(chunk)
             self.size += len(chunk)
         self.handle.flush()
+        return self
 
     def prefix_lines(self, prefix: str) -> list[str]:
         return self.sorted_lines(0, self.size, prefix)

@@ -137,18 +137,25 @@ class PostingsJob:
         if self._feeder is not None:
             self._feeder.join()
         split = self.front  # the child was fed entries 0 .. split-1
-        # The child's reply is merged as it is read, line by line: its postings are never held whole here.
+        # The child's reply is merged as it is read, line by line, into a file rather than memory: the
+        # compile's peak of memory comes here, with the child still holding its share. (With no temporary
+        # file to be had, the merged lines are held in memory.)
+        held: TextFile | None = None
+        with contextlib.suppress(OSError):
+            held = TextFile()
+        finished = False
         try:
             with os.fdopen(self._from_child, "r", encoding="utf-8", newline="\n", buffering=1 << 20) as reply:
                 lengths = json.loads(reply.readline())
                 mine.raw_words.update(reply.readline().rstrip("\n") for _ in range(int(reply.readline())))
-                # into a file as merged, not held: the compile's peak of memory comes here, with the
-                # child still holding its share
-                postings = TextFile(mine.postings_lines(reply))
+                merged = mine.postings_lines(reply)
+                postings = held.write(merged) if held is not None else list(merged)
             _, status = os.waitpid(self.pid, 0)
             finished = os.waitstatus_to_exitcode(status) == 0 and len(lengths) == split
         except (OSError, ValueError):
-            finished = False
+            with contextlib.suppress(OSError):  # a child still writing is stopped and reaped, not left behind
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
         if not finished:  # the child failed: count its share here too, as a serial compile would have
             return count_serially(self.entries)
         return {"lengths": lengths + mine.lengths, "postings": postings, "vocab": table(mine.vocabulary())}
