@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -185,9 +186,14 @@ class StudyStore:
         return counts
 
 
+def _is_busy(error: sqlite3.Error) -> bool:
+    text = str(error)
+    return "locked" in text or "busy" in text
+
+
 def _unusable(path: str, error: sqlite3.Error) -> StudyStateError:
     text = str(error)
-    if "locked" in text or "busy" in text:
+    if _is_busy(error):
         return StudyStateError(
             f"the study database {path} is locked by another program (waited {BUSY_TIMEOUT_S:g} s); "
             "close it and try again"
@@ -198,6 +204,26 @@ def _unusable(path: str, error: sqlite3.Error) -> StudyStateError:
 
 
 def _connect(path: str) -> sqlite3.Connection:
+    """The database opened, in WAL mode, checked and migrated. Opened afresh until the busy timeout runs out
+    when another process holds it: SQLite answers "locked" at once, without waiting, to two connections that
+    both set up a new database (each would wait for the other), as two quizzes started together do."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            return _connect_once(path)
+        except _Busy as busy:
+            if time.monotonic() >= deadline:
+                raise _unusable(path, busy.error) from None
+            time.sleep(0.02)
+
+
+class _Busy(Exception):
+    def __init__(self, error: sqlite3.Error) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _connect_once(path: str) -> sqlite3.Connection:
     # isolation_level=None: no implicit transactions; each write is an explicit BEGIN IMMEDIATE ... COMMIT.
     db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
     try:
@@ -212,6 +238,8 @@ def _connect(path: str) -> sqlite3.Connection:
     except sqlite3.DatabaseError as error:
         db.close()
         if isinstance(error, sqlite3.OperationalError) and not _is_damage(error):
+            if _is_busy(error):
+                raise _Busy(error) from None
             raise _unusable(path, error) from None
         raise Damaged(str(error)) from None
     except BaseException:
