@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import fcntl
+import itertools
 import os
 import pty
 import random
@@ -290,9 +291,10 @@ def fake_glossary(count: int, path: Path, *, prose: str = "simple") -> None:
 
     if prose == "glossary":
         words, weights = glossary_words()
+        cumulative = list(itertools.accumulate(weights))  # what choices() would add up anew on every call
 
         def sentence(n: int) -> str:
-            return " ".join(rng.choices(words, weights, k=n)).capitalize() + "."
+            return " ".join(rng.choices(words, cum_weights=cumulative, k=n)).capitalize() + "."
 
     else:
 
