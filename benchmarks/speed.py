@@ -27,6 +27,7 @@ import sys
 import tempfile
 import termios
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 PYTHON = sys.executable
@@ -214,12 +215,11 @@ PARSERS = {
 }
 
 
-def measure_parsers(path: Path, env: dict[str, str], only: str | None = None) -> dict[str, float]:
-    """Seconds each parser (or `only` that one) takes to read the file (one run each: every run takes seconds)."""
+def measure_parsers(path: Path, env: dict[str, str], names: Iterable[str] = PARSERS) -> dict[str, float]:
+    """Seconds each of the named parsers takes to read the file (one run each: every run takes seconds)."""
     found: dict[str, float] = {}
-    for name, code in PARSERS.items():
-        if only is not None and name != only:
-            continue
+    for name in names:
+        code = PARSERS[name]
         module = code.split()[1].rstrip(";")
         if module != "irconcepts.validate":
             probe = subprocess.run([PYTHON, "-c", f"import {module}"], capture_output=True, env=env, check=False)
@@ -379,14 +379,15 @@ def first_run_report(path: Path, env: dict[str, str], cache: Path, *, parsers: b
     """The first run on `path` as a multiple of PyYAML's C loader parsing it, and its peak memory. The two are
     timed `repeats` times, interleaved, and the medians compared: on a shared machine one run of either can be
     a tenth off."""
-    found = measure_parsers(path, env) if parsers else {}
+    # the floor is timed with the first runs below, not here
+    found = measure_parsers(path, env, [name for name in PARSERS if name != PARSERS_FLOOR]) if parsers else {}
     floors, firsts = [], []
     for _ in range(repeats):
-        floors.append(measure_parsers(path, env, only=PARSERS_FLOOR)[PARSERS_FLOOR])
+        floors.append(measure_parsers(path, env, [PARSERS_FLOOR])[PARSERS_FLOOR])
         shutil.rmtree(cache, ignore_errors=True)
         firsts.append(first_run_seconds([*CLI, "soverignty"], env))
     floor_parse, first = statistics.median(floors), statistics.median(firsts)
-    found[PARSERS_FLOOR] = floor_parse
+    found = {PARSERS_FLOOR: floor_parse, **found}
     shutil.rmtree(cache)  # the same first run again, its memory sampled (sampling costs a little time)
     peak, largest = peak_memory_mb([*CLI, "soverignty"], env)
     print(f"{'reading the file':34} {'s':>10} {'x PyYAML C':>10}")

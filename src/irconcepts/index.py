@@ -135,16 +135,13 @@ class Index:
         """A text section as UTF-8 in pieces of about a megabyte, to be written without being held twice."""
         from .store import encoded_pieces
 
-        held = self._sections.get(name + "_file")
-        if held is not None and name not in self._sections:
-            yield from held.chunks()
-            return
-        lines = self._sections.get(name + "_list")
-        if lines is None or name in self._sections:
+        if name + "_file" in self._sections:
+            yield from self._sections[name + "_file"].chunks()
+        elif name + "_list" in self._sections:  # lines given, or split from the text by `lines`: the same
+            yield from encoded_pieces(self._sections[name + "_list"])
+        else:
             text = self.section(name)
             yield from (text[start : start + (1 << 20)].encode("utf-8") for start in range(0, len(text), 1 << 20))
-            return
-        yield from encoded_pieces(lines)
 
     # meta: what lists and completion need, one slot per entry
     @property
@@ -245,7 +242,7 @@ class Index:
         """The lines of a sorted text section that start with `prefix`."""
         if self._read_prefix is not None and section not in self._sections:
             return self._read_prefix(section, prefix)
-        if section + "_file" in self._sections and section not in self._sections:
+        if section + "_file" in self._sections:
             return self._sections[section + "_file"].prefix_lines(prefix)
         if section + "_list" not in self._sections:
             self._sections[section + "_list"] = self.section(section).splitlines(keepends=True)

@@ -83,8 +83,9 @@ _RUNS = [
 ]
 
 
-def _search_stem_as_written(word: str) -> str | None:
-    """The search stem of an ASCII word as written (any case, no apostrophes), or None for a stop word."""
+def _search_stem(word: str) -> str | None:
+    """The search stem of a word as folded, or of an ASCII one as written (any case, no apostrophes, which
+    lower-casing folds), or None for a stop word."""
     folded = word.lower()
     return None if folded in STOP_WORDS else search_stem(folded)
 
@@ -106,8 +107,8 @@ class PostingsBuilder:
         self.lengths: list[float] = []
         # An ASCII word exactly as written -> its stem (None for a stop word). Its keys are also every such
         # word met, for the vocabulary; words first folded or joined by apostrophes go through the other table.
-        self._stem_as_written = _Table(_search_stem_as_written)
-        self._stem_folded = _Table(_search_stem_as_written)
+        self._stem_as_written = _Table(_search_stem)
+        self._stem_folded = _Table(_search_stem)
         # the other words as written (or whitespace-separated pieces holding some), for the vocabulary
         self.raw_words: set[str] = set()
         self._folded_pieces = _Table(lambda piece: tuple(words(piece)))
